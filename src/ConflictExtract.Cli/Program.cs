@@ -1,1 +1,4 @@
-System.Console.WriteLine("conflict-extract: not yet");
+using System.CommandLine;
+using ConflictExtract.Cli;
+
+return CliApp.Run(args, Console.In, Console.Out, Console.Error);

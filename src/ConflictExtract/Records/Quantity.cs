@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ConflictExtract.Records;
 
 /// <summary>How a count was stated.</summary>
@@ -32,5 +34,6 @@ public sealed record Quantity(long? Best, long? Low, long? High, QuantityQualifi
     public static Quantity AtMost(long n) => new(n, null, n, QuantityQualifier.AtMost);
 
     /// <summary>The headline number: best, else low, else high.</summary>
+    [JsonIgnore]
     public long? Headline => Best ?? Low ?? High;
 }

@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ConflictExtract.Records;
+using ConflictExtract.Serialization;
+
+namespace ConflictExtract.Cli;
+
+/// <summary>One run of <c>extract</c>: reads the inputs in order, extracts on all cores, writes in input order.</summary>
+internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool jsonl, string? outputPath, bool stats, int threads,
+    TextReader stdin, TextWriter stdout, TextWriter stderr)
+{
+    private int _failures;
+    private long _documents;
+    private long _words;
+
+    /// <summary>A document read from an input, or the error that stopped it being read.</summary>
+    private sealed record Item(DocumentInput? Document, string Location, string? Error);
+
+    public int Run()
+    {
+        var clock = Stopwatch.StartNew();
+        var extractor = ConflictExtractor.Default;
+        string? tempPath = null;
+        Stream outStream;
+        if (outputPath is null)
+        {
+            outStream = Console.OpenStandardOutput();
+            if (!ReferenceEquals(stdout, Console.Out)) outStream = new TextWriterStream(stdout);
+        }
+        else
+        {
+            string full = Path.GetFullPath(outputPath);
+            string dir = Path.GetDirectoryName(full) ?? ".";
+            try
+            {
+                Directory.CreateDirectory(dir);
+                tempPath = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp");
+                outStream = new FileStream(tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                stderr.WriteLine($"conflict-extract: cannot write {outputPath}: {e.Message}");
+                return CliApp.Usage;
+            }
+        }
+
+        bool completed = false;
+        try
+        {
+            using (var writer = new Utf8JsonWriter(outStream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+            {
+                if (!jsonl) writer.WriteStartArray();
+                foreach (var (item, result, error) in ExtractAll(extractor))
+                {
+                    if (error is not null)
+                    {
+                        Fail(item.Location, error);
+                        continue;
+                    }
+                    ExtractionJson.Write(writer, result!);
+                    writer.Flush();
+                    if (jsonl) outStream.WriteByte((byte)'\n');
+                }
+                if (!jsonl) { writer.WriteEndArray(); writer.Flush(); outStream.WriteByte((byte)'\n'); }
+            }
+            outStream.Flush();
+            completed = true;
+        }
+        finally
+        {
+            if (outputPath is not null) outStream.Dispose();
+            if (tempPath is not null)
+            {
+                if (completed) File.Move(tempPath, Path.GetFullPath(outputPath!), overwrite: true);
+                else TryDelete(tempPath);
+            }
+        }
+
+        if (stats)
+        {
+            double secs = clock.Elapsed.TotalSeconds;
+            var p = Process.GetCurrentProcess();
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"documents={_documents} words={_words} seconds={secs:F3} words_per_second={(secs > 0 ? _words / secs : 0):F0} peak_memory_mb={p.PeakWorkingSet64 / (1024.0 * 1024.0):F1} failed={_failures}"));
+        }
+        return _failures > 0 ? CliApp.SomeFailed : CliApp.Ok;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private void Fail(string location, string message)
+    {
+        _failures++;
+        stderr.WriteLine($"conflict-extract: {location}: {message}");
+    }
+
+    /// <summary>Extracts on several threads, keeping input order; at most a few documents per thread in flight.</summary>
+    private IEnumerable<(Item Item, ExtractionResult? Result, string? Error)> ExtractAll(ConflictExtractor extractor)
+    {
+        int window = Math.Max(1, threads) * 4;
+        var queue = new Queue<(Item Item, Task<ExtractionResult>? Task)>(window);
+        using var gate = new SemaphoreSlim(threads);
+        foreach (var item in ReadAll())
+        {
+            Task<ExtractionResult>? task = null;
+            if (item.Document is { } doc)
+            {
+                var options = new ExtractionOptions { DocumentId = doc.Id, PublishedAt = doc.PublishedAt };
+                task = Task.Run(async () =>
+                {
+                    await gate.WaitAsync().ConfigureAwait(false);
+                    try { return extractor.Extract(doc.Text, options); }
+                    finally { gate.Release(); }
+                });
+            }
+            queue.Enqueue((item, task));
+            while (queue.Count >= window) yield return Complete(queue.Dequeue());
+        }
+        while (queue.Count > 0) yield return Complete(queue.Dequeue());
+    }
+
+    private (Item, ExtractionResult?, string?) Complete((Item Item, Task<ExtractionResult>? Task) entry)
+    {
+        if (entry.Task is null) return (entry.Item, null, entry.Item.Error);
+        try
+        {
+            var r = entry.Task.GetAwaiter().GetResult();
+            _documents++;
+            _words += CountWords(entry.Item.Document!.Text);
+            return (entry.Item, r, null);
+        }
+        catch (DocumentTooLargeException e)
+        {
+            return (entry.Item, null, e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return (entry.Item, null, e.Message);
+        }
+    }
+
+    private static long CountWords(string text)
+    {
+        long n = 0;
+        bool inWord = false;
+        foreach (char c in text)
+        {
+            bool ws = char.IsWhiteSpace(c);
+            if (!ws && !inWord) n++;
+            inWord = !ws;
+        }
+        return n;
+    }
+
+    private IEnumerable<Item> ReadAll()
+    {
+        foreach (var input in inputs)
+        {
+            if (input == "-")
+            {
+                yield return new Item(new DocumentInput("stdin", stdin.ReadToEnd(), published), "-", null);
+                continue;
+            }
+            if (input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var item in ReadJsonl(input)) yield return item;
+                continue;
+            }
+            string? text = null, error = null;
+            try { text = File.ReadAllText(input); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                error = $"cannot read: {e.Message}";
+            }
+            yield return text is null
+                ? new Item(null, input, error)
+                : new Item(new DocumentInput(Path.GetFileNameWithoutExtension(input), text, published), input, null);
+        }
+    }
+
+    private IEnumerable<Item> ReadJsonl(string path)
+    {
+        StreamReader? reader = null;
+        string? openError = null;
+        try { reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 }); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            openError = $"cannot read: {e.Message}";
+        }
+        if (reader is null)
+        {
+            yield return new Item(null, path, openError);
+            yield break;
+        }
+        using (reader)
+        {
+            int lineNo = 0;
+            while (true)
+            {
+                string? line;
+                string? readError = null;
+                try { line = reader.ReadLine(); }
+                catch (IOException e) { line = null; readError = e.Message; }
+                if (readError is not null) { yield return new Item(null, $"{path}:{lineNo + 1}", $"cannot read: {readError}"); yield break; }
+                if (line is null) yield break;
+                lineNo++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                yield return ParseLine(line, $"{path}:{lineNo}");
+            }
+        }
+    }
+
+    private Item ParseLine(string line, string location)
+    {
+        InputDocument? doc;
+        try { doc = JsonSerializer.Deserialize(line, ContractJsonContext.Default.InputDocument); }
+        catch (JsonException e) { return new Item(null, location, $"bad JSON: {e.Message}"); }
+        if (doc is null) return new Item(null, location, "bad JSON: not an object");
+        if (doc.Text is null) return new Item(null, location, "missing \"text\"");
+        DateOnly? pub = published;
+        if (doc.PublishedAt is not null)
+        {
+            if (!DateOnly.TryParseExact(doc.PublishedAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                return new Item(null, location, $"invalid publishedAt '{doc.PublishedAt}' (expected YYYY-MM-DD)");
+            pub = d;
+        }
+        return new Item(new DocumentInput(doc.Id, doc.Text, pub), location, null);
+    }
+}
+
+/// <summary>Adapts a <see cref="TextWriter"/> as a write-only UTF-8 stream (used when a caller passes its own writer).</summary>
+internal sealed class TextWriterStream(TextWriter writer) : Stream
+{
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() => writer.Flush();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+        int n = _decoder.GetChars(buffer, chars, flush: false);
+        writer.Write(chars, 0, n);
+    }
+}

@@ -1,0 +1,101 @@
+using ConflictExtract.Records;
+using ConflictExtract.Text;
+
+namespace ConflictExtract.Building;
+
+/// <summary>A place found in the text, by token range.</summary>
+internal readonly record struct PlaceHit(int First, int End, int Start, int EndChar, Location Location, bool RegionPhrase);
+
+/// <summary>Catalogue facts about a weapon, as the record builders need them.</summary>
+internal sealed record WeaponInfo(string Name, WeaponCategory Category, string? Origin, int? MaxRangeKm);
+
+/// <summary>A weapon system named in the text.</summary>
+internal readonly record struct WeaponHit(int First, int End, int Start, int EndChar, WeaponInfo Weapon);
+
+/// <summary>A count found in the text.</summary>
+internal readonly record struct QuantityHit(int First, int End, int Start, int EndChar, Quantity Value);
+
+/// <summary>A date found in the text.</summary>
+internal readonly record struct DateHit(int First, int End, int Start, int EndChar, DateRange? Value);
+
+/// <summary>A distance found in the text.</summary>
+internal readonly record struct DistanceHit(int First, int End, int Start, int EndChar, double Kilometres);
+
+/// <summary>Everything the earlier stages found in one document, indexed by token.</summary>
+internal sealed class DocumentAnalysis
+{
+    public DocumentAnalysis(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt,
+        PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances)
+    {
+        Text = text;
+        Tokens = tokens;
+        Sentences = sentences;
+        PublishedAt = publishedAt;
+        Places = places;
+        Weapons = weapons;
+        Quantities = quantities;
+        Dates = dates;
+        Distances = distances;
+        QuantityAt = Index(tokens.Length, quantities.Length, i => (quantities[i].First, quantities[i].End));
+        PlaceAt = Index(tokens.Length, places.Length, i => (places[i].First, places[i].End));
+        WeaponAt = Index(tokens.Length, weapons.Length, i => (weapons[i].First, weapons[i].End));
+        DateAt = Index(tokens.Length, dates.Length, i => (dates[i].First, dates[i].End));
+    }
+
+    public string Text { get; }
+    public Token[] Tokens { get; }
+    public Sentence[] Sentences { get; }
+    public DateOnly? PublishedAt { get; }
+    public PlaceHit[] Places { get; }
+    public WeaponHit[] Weapons { get; }
+    public QuantityHit[] Quantities { get; }
+    public DateHit[] Dates { get; }
+    public DistanceHit[] Distances { get; }
+
+    /// <summary>For each token, the index of the quantity covering it, or -1.</summary>
+    public int[] QuantityAt { get; }
+    public int[] PlaceAt { get; }
+    public int[] WeaponAt { get; }
+    public int[] DateAt { get; }
+
+    public ReadOnlySpan<char> Word(int i) => Tokens[i].Slice(Text);
+
+    public bool Is(int i, string word) =>
+        (uint)i < (uint)Tokens.Length && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    public bool In(int i, WordSet set) => (uint)i < (uint)Tokens.Length && set.Contains(Word(i));
+
+    private static int[] Index(int tokenCount, int n, Func<int, (int First, int End)> range)
+    {
+        var a = new int[tokenCount];
+        Array.Fill(a, -1);
+        for (int k = 0; k < n; k++)
+        {
+            var (f, e) = range(k);
+            for (int t = Math.Max(0, f); t < Math.Min(e, tokenCount); t++)
+                if (a[t] < 0) a[t] = k;
+        }
+        return a;
+    }
+
+    /// <summary>Index of the token containing or following character <paramref name="offset"/>.</summary>
+    public int TokenAtOrAfter(int offset)
+    {
+        int lo = 0, hi = Tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Tokens[mid].End <= offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Token range [first, end) of the characters [start, end).</summary>
+    public (int First, int End) TokenRange(int start, int endChar)
+    {
+        int f = TokenAtOrAfter(start);
+        int e = f;
+        while (e < Tokens.Length && Tokens[e].Start < endChar) e++;
+        return (f, Math.Max(e, f));
+    }
+}

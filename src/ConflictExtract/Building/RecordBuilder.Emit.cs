@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ConflictExtract.Records;
+
+namespace ConflictExtract.Building;
+
+internal sealed partial class RecordBuilder
+{
+    private void ApplyLaunchSites()
+    {
+        if (_launchSites.Count == 0) return;
+        var site = _launchSites[0];
+        foreach (var s in _strikes)
+        {
+            if (s.LaunchSite is not null) continue;
+            s.LaunchSite = site.Location;
+            s.Evidence.Add(Evidence.Of(_a.Text, site.Start, site.End));
+        }
+    }
+
+    private static bool SamePlace(Location? a, Location? b) =>
+        a is not null && b is not null && a.Name == b.Name && a.Admin1 == b.Admin1 && a.Country == b.Country;
+
+    private static bool DatesCompatible(DateRange? a, DateRange? b) => a is null || b is null || a == b;
+
+    /// <summary>The same place struck in the headline and the body is one event.</summary>
+    private void MergeStrikes()
+    {
+        for (int i = 0; i < _strikes.Count; i++)
+        {
+            var a = _strikes[i];
+            for (int j = i + 1; j < _strikes.Count; j++)
+            {
+                var b = _strikes[j];
+                if (!SamePlace(a.Location, b.Location) || !DatesCompatible(a.Date, b.Date)) continue;
+                a.Date ??= b.Date;
+                a.Attacker ??= b.Attacker;
+                a.Target ??= b.Target;
+                a.TargetCategory ??= b.TargetCategory;
+                a.WeaponCategory ??= b.WeaponCategory;
+                a.MunitionCount ??= b.MunitionCount;
+                a.Intercepted ??= b.Intercepted;
+                a.LaunchSite ??= b.LaunchSite;
+                a.ExplicitTrigger |= b.ExplicitTrigger;
+                foreach (var w in b.Weapons) if (!a.Weapons.Contains(w)) a.Weapons.Add(w);
+                foreach (var c in b.Casualties) { c.Strike = a; if (!a.Casualties.Contains(c)) a.Casualties.Add(c); }
+                foreach (var e in b.Evidence) if (!a.Evidence.Contains(e)) a.Evidence.Add(e);
+                _strikes.RemoveAt(j);
+                j--;
+            }
+        }
+        // Casualties reported without a strike in their sentence join the strike at their place.
+        foreach (var c in _casualties)
+        {
+            if (c.Strike is not null || c.Cumulative || c.Location is null) continue;
+            var s = _strikes.Find(x => SamePlace(x.Location, c.Location) && DatesCompatible(x.Date, c.Date));
+            if (s is null) continue;
+            c.Strike = s;
+            s.Casualties.Add(c);
+        }
+    }
+
+    /// <summary>The same figure repeated (headline and body, or a repeated headline) is one record.</summary>
+    private void MergeCasualties()
+    {
+        for (int i = 0; i < _casualties.Count; i++)
+        {
+            var a = _casualties[i];
+            for (int j = i + 1; j < _casualties.Count; j++)
+            {
+                var b = _casualties[j];
+                if (a.Kind != b.Kind || a.Count.Headline != b.Count.Headline || a.Subset != b.Subset) continue;
+                if (a.Location is not null && b.Location is not null && !SamePlace(a.Location, b.Location)) continue;
+                if (!DatesCompatible(a.Date, b.Date)) continue;
+                if (a.Group != CasualtyGroup.Unknown && b.Group != CasualtyGroup.Unknown && a.Group != b.Group) continue;
+                if (a.Sentence == b.Sentence) continue;
+                a.Location ??= b.Location;
+                a.Date ??= b.Date;
+                if (a.Group == CasualtyGroup.Unknown) a.Group = b.Group;
+                if (a.Strike is null && b.Strike is not null) { a.Strike = b.Strike; b.Strike.Casualties.Add(a); }
+                b.Strike?.Casualties.Remove(b);
+                foreach (var e in b.Evidence) if (!a.Evidence.Contains(e)) a.Evidence.Add(e);
+                _casualties.RemoveAt(j);
+                j--;
+            }
+        }
+    }
+
+    private ExtractionResult Emit(ExtractionOptions options)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        for (int i = 0; i < _strikes.Count; i++) _strikes[i].Id = "s" + (i + 1).ToString(ci);
+        for (int i = 0; i < _casualties.Count; i++) _casualties[i].Id = "c" + (i + 1).ToString(ci);
+
+        var weapons = _weapons.Select(w => new WeaponSystem(
+            w.Id, w.Info.Name, [.. w.Mentions], w.Info.Category, w.Info.Origin, w.StatedRangeKm ?? w.Info.MaxRangeKm, [.. w.Evidence])).ToImmutableArray();
+
+        var strikes = _strikes.Select(s => new StrikeEvent(
+            s.Id, s.Date, s.Location, s.Attacker, s.Target, s.TargetCategory,
+            [.. s.Weapons.Select(w => w.Id)], s.WeaponCategory, s.MunitionCount, s.Intercepted, s.LaunchSite,
+            [.. s.Casualties.Where(c => _casualties.Contains(c)).Select(c => c.Id).Distinct()],
+            Confidence(s), [.. s.Evidence])).ToImmutableArray();
+
+        var casualties = _casualties.Select(c => new Casualty(
+            c.Id, c.Kind, c.Count, c.Group, c.Cumulative ? null : c.Strike?.Id, c.Date, c.Location, [.. c.Evidence])).ToImmutableArray();
+
+        var summary = new Summary(Total(CasualtyKind.Killed), Total(CasualtyKind.Injured));
+        var entities = options.IncludeEntities ? Entities() : [];
+        return new ExtractionResult(options.DocumentId, options.PublishedAt, weapons, strikes, casualties, summary, entities);
+    }
+
+    private static double Confidence(StrikeDraft s)
+    {
+        double c = s.ExplicitTrigger ? 0.55 : 0.4;
+        if (s.Date is not null) c += 0.1;
+        if (s.Attacker is not null) c += 0.1;
+        if (s.Weapons.Count > 0 || s.WeaponCategory is not null) c += 0.1;
+        if (s.Casualties.Count > 0) c += 0.1;
+        if (s.Location.Kind is PlaceKind.Country) c -= 0.15;
+        return Math.Round(Math.Clamp(c, 0.05, 0.95), 2);
+    }
+
+    /// <summary>
+    /// The document's total for one kind, as a coder counts: distinct groups in one sentence add up,
+    /// a subset ("including five children") is not added, a figure repeated or raised later counts once (the
+    /// largest), figures for different places add up, and a figure not tied to a place (a cumulative toll)
+    /// is taken when it is larger than the sum of the placed ones.
+    /// </summary>
+    private Quantity? Total(CasualtyKind kind)
+    {
+        var byPlace = new Dictionary<string, (long Value, Quantity Q)>(StringComparer.Ordinal);
+        (long Value, Quantity? Q) unplaced = (0, null);
+        foreach (var group in _casualties.Where(c => c.Kind == kind && !c.Subset && c.Count.Headline is not null).GroupBy(c => c.Sentence))
+        {
+            var list = group.ToList();
+            // Within one sentence, each place's figures add up.
+            foreach (var perPlace in list.GroupBy(c => c.Cumulative || c.Location is null ? "" : c.Location.Name + "|" + c.Location.Admin1))
+            {
+                long sum = 0;
+                bool atLeast = false, approx = false;
+                Quantity? single = null;
+                int n = 0;
+                foreach (var c in perPlace)
+                {
+                    sum += c.Count.Headline!.Value;
+                    atLeast |= c.Count.Qualifier == QuantityQualifier.AtLeast;
+                    approx |= c.Count.Qualifier is QuantityQualifier.Approximately or QuantityQualifier.AtMost or QuantityQualifier.Range;
+                    single = c.Count;
+                    n++;
+                }
+                var q = n == 1 ? single! : atLeast ? Quantity.AtLeast(sum) : approx ? new Quantity(sum, null, null, QuantityQualifier.Approximately) : Quantity.Exact(sum);
+                if (perPlace.Key.Length == 0)
+                {
+                    if (sum > unplaced.Value) unplaced = (sum, q);
+                }
+                else if (!byPlace.TryGetValue(perPlace.Key, out var cur) || sum > cur.Value)
+                {
+                    byPlace[perPlace.Key] = (sum, q);
+                }
+            }
+        }
+        if (byPlace.Count == 0) return unplaced.Q;
+        long placed = 0;
+        bool anyAtLeast = false;
+        Quantity? only = null;
+        foreach (var (v, q) in byPlace.Values)
+        {
+            placed += v;
+            anyAtLeast |= q.Qualifier == QuantityQualifier.AtLeast;
+            only = q;
+        }
+        if (unplaced.Q is not null && unplaced.Value >= placed) return unplaced.Q;
+        return byPlace.Count == 1 ? only : anyAtLeast ? Quantity.AtLeast(placed) : Quantity.Exact(placed);
+    }
+
+    private ImmutableArray<Entity> Entities()
+    {
+        var list = new List<Entity>();
+        foreach (var p in _a.Places) list.Add(new Entity(EntityType.LOC, _a.Text[p.Start..p.EndChar], p.Start, p.EndChar));
+        foreach (var w in _a.Weapons) list.Add(new Entity(EntityType.WEAPON, _a.Text[w.Start..w.EndChar], w.Start, w.EndChar));
+        foreach (var d in _a.Dates) list.Add(new Entity(EntityType.DATE, _a.Text[d.Start..d.EndChar], d.Start, d.EndChar));
+        foreach (var q in _a.Quantities) list.Add(new Entity(EntityType.QUANTITY, _a.Text[q.Start..q.EndChar], q.Start, q.EndChar));
+        list.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
+        return [.. list];
+    }
+}

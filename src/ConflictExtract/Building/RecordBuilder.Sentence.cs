@@ -1,0 +1,466 @@
+using ConflictExtract.Records;
+using ConflictExtract.Text;
+
+namespace ConflictExtract.Building;
+
+internal sealed partial class RecordBuilder
+{
+    private readonly record struct Agent(int First, int End, string Country);
+
+    private static bool IsDash(ReadOnlySpan<char> w) => w is "-" or "–" or "—" or "―" or "--";
+
+    /// <summary>
+    /// Where a trailing attribution ("... - mayor", "..., the DPR reported") starts: places and dates after it
+    /// name the source, not the event. Returns the sentence end when there is none.
+    /// </summary>
+    private int AttributionCut(Sentence s)
+    {
+        for (int i = s.EndToken - 1; i > s.FirstToken + 2; i--)
+        {
+            var t = _a.Tokens[i];
+            if (t.Kind == TokenKind.Punctuation && IsDash(_a.Word(i)) && t.Has(TokenFlags.SpaceBefore))
+            {
+                int n = s.EndToken - i - 1;
+                if (n > 10) return s.EndToken;
+                for (int k = i + 1; k < s.EndToken; k++)
+                    if (_a.In(k, Cues.StrikeTriggers) || _a.In(k, Cues.Killed) || _a.In(k, Cues.Injured)) return s.EndToken;
+                return i;
+            }
+        }
+        return s.EndToken;
+    }
+
+    private List<Agent> FindAgents(int from, int to)
+    {
+        var agents = new List<Agent>();
+        for (int i = from; i < to; i++)
+        {
+            if (!Cues.AttackerWords.TryGet(_a.Word(i), out var country)) continue;
+            var w = _a.Word(i);
+            bool lowerFirst = char.IsLower(w[0]);
+            if (lowerFirst && !w.Equals("enemy", StringComparison.Ordinal) && !w.Equals("invaders", StringComparison.Ordinal) && !w.Equals("occupiers", StringComparison.Ordinal))
+                continue;
+            int end = i + 1;
+            bool agent;
+            // "Armed Forces of Ukraine", "army of Russia": the country after "forces of".
+            if (i >= 2 && _a.Is(i - 1, "of") && (_a.Is(i - 2, "forces") || _a.Is(i - 2, "army") || _a.Is(i - 2, "troops") || _a.Is(i - 2, "federation")))
+            {
+                int head = i - 2;
+                while (head > from && (_a.Is(head - 1, "armed") || _a.Is(head - 1, "the") || _a.Is(head - 1, "russian") || _a.Is(head - 1, "ukrainian"))) head--;
+                agent = !IsVictimContext(head);
+                if (agent) agents.Add(new Agent(head, end, country));
+                continue;
+            }
+            if (_a.Is(i + 1, "federation")) end = i + 2;
+            bool noun = w.Equals("russians", StringComparison.OrdinalIgnoreCase) || w.Equals("enemy", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("invaders", StringComparison.OrdinalIgnoreCase) || w.Equals("occupiers", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("ukrainians", StringComparison.OrdinalIgnoreCase) || w.Equals("israelis", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("houthis", StringComparison.OrdinalIgnoreCase) || w.Equals("racists", StringComparison.OrdinalIgnoreCase)
+                || w.Length <= 4 && w.ToString().ToUpperInvariant() == w.ToString();
+            if (noun)
+            {
+                // "the enemy's positions" is a target; "enemy vehicles" too.
+                if (_a.Is(end, "’s") || _a.Is(end, "'s") || _a.In(end, Cues.VictimHeads) || _a.Is(end, "vehicles") || _a.Is(end, "equipment")) continue;
+                agent = !IsVictimContext(i);
+            }
+            else
+            {
+                // Adjective or country name: an agent when followed by a head such as "forces" or "shelling",
+                // or, for a country, when it is the subject of an attack verb or follows "by".
+                int j = end;
+                while (j < to && j < end + 2 && (_a.Is(j, "armed") || _a.Is(j, "air") || _a.Is(j, "-led"))) j++;
+                if (_a.In(j, Cues.VictimHeads)) continue;
+                agent = _a.In(j, Cues.AgentHeads) || _a.In(end, Cues.AgentHeads)
+                    || (_a.In(end, Cues.StrikeTriggers) || _a.Is(end, "has") || _a.Is(end, "have") || _a.Is(end, "had") || _a.Is(end, "launched") || _a.Is(end, "was"))
+                    || (i > from && (_a.Is(i - 1, "by") || (_a.Is(i - 1, "the") && _a.Is(i - 2, "by"))));
+                if (agent && IsVictimContext(i)) agent = false;
+                if (agent && _a.In(j, Cues.AgentHeads)) end = j + 1;
+            }
+            if (agent) agents.Add(new Agent(i, end, country));
+        }
+        return agents;
+    }
+
+    /// <summary>"up to 250 units of the Armed Forces of Ukraine": the phrase names the victims.</summary>
+    private bool IsVictimContext(int head)
+    {
+        int k = head - 1;
+        if (_a.Is(k, "the")) k--;
+        if (!_a.Is(k, "of")) return false;
+        k--;
+        return _a.In(k, Cues.Military) || _a.In(k, Cues.People) || _a.Is(k, "units") || _a.Is(k, "positions") || _a.Is(k, "equipment")
+            || _a.Is(k, "brigade") || _a.Is(k, "battalion") || _a.Is(k, "losses") || _a.Is(k, "servicemen");
+    }
+
+    private string? MajorityAttacker()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in _a.Sentences)
+        {
+            bool trigger = false;
+            for (int i = s.FirstToken; i < s.EndToken && !trigger; i++) trigger = _a.In(i, Cues.StrikeTriggers) || _a.In(i, Cues.Killed);
+            if (!trigger) continue;
+            foreach (var ag in FindAgents(s.FirstToken, s.EndToken))
+                counts[ag.Country] = counts.GetValueOrDefault(ag.Country) + 1;
+        }
+        string? best = null;
+        int bestN = 0;
+        foreach (var (k, v) in counts)
+            if (v > bestN || v == bestN && string.CompareOrdinal(k, best) < 0) { best = k; bestN = v; }
+        // Only a clear majority is carried to sentences that name no attacker.
+        int total = counts.Values.Sum();
+        return bestN * 3 >= total * 2 ? best : null;
+    }
+
+    private bool IsLocativeBefore(int first, int sentenceStart, HashSet<int> acceptedEnds)
+    {
+        int k = first - 1;
+        int skipped = 0;
+        while (k >= sentenceStart && skipped < 6)
+        {
+            if (acceptedEnds.Contains(k + 1) && skipped > 0) return true; // a list: "Kupiansk and Izium", "Poltava, Donetsk, and Dnipro"
+            var w = _a.Word(k);
+            if (w is "," && acceptedEnds.Contains(k)) return true;
+            if (Cues.Locatives.Contains(w) && !(w is "of" && k > sentenceStart && Cues.PlaceIntro.Contains(_a.Word(k - 1)) && !_a.Is(k - 1, "the"))) return true;
+            if (Cues.Locatives.Contains(w)) return true;
+            if (Cues.PlaceIntro.Contains(w) || w is "," or "’s" or "'s") { k--; skipped++; continue; }
+            // A number or a short quantity phrase in a list: "three strikes on Kyiv, two on Kharkiv".
+            return false;
+        }
+        return false;
+    }
+
+    private void BuildSentence(int si)
+    {
+        var s = _a.Sentences[si];
+        int cut = AttributionCut(s);
+        var agents = FindAgents(s.FirstToken, cut);
+        bool explicitTrigger = false;
+        for (int i = s.FirstToken; i < cut; i++)
+        {
+            if (_a.In(i, Cues.StrikeTriggers) && !IsNonAttackUse(i)) { explicitTrigger = true; break; }
+        }
+
+        // Places that are the scene of the event.
+        var kept = new List<PlaceHit>();
+        var acceptedEnds = new HashSet<int>();
+        var launchSites = new List<PlaceHit>();
+        foreach (var p in PlacesIn(s.FirstToken, cut))
+        {
+            if (agents.Exists(ag => p.First < ag.End && ag.First < p.End)) continue;
+            if (_a.In(p.End, Cues.SpeechVerbs) || (_a.Is(p.End, "’s") || _a.Is(p.End, "'s")) && _a.In(p.End + 1, Cues.SpeechVerbs)) continue;
+            int before = p.First - 1;
+            while (before >= s.FirstToken && (_a.Is(before, "the") || _a.Is(before, "region") || _a.Is(before, "regions") || _a.Is(before, "of") && _a.Is(before - 1, "region"))) before--;
+            if (_a.Is(before, "from"))
+            {
+                launchSites.Add(p);
+                continue;
+            }
+            if (!IsLocativeBefore(p.First, s.FirstToken, acceptedEnds)) continue;
+            kept.Add(p);
+            acceptedEnds.Add(p.End);
+        }
+        kept = MostSpecific(kept);
+
+        // "in the region" after a named place: that place's region.
+        if (kept.Count == 0 && _lastPlace?.Admin1 is { } admin1)
+        {
+            for (int i = s.FirstToken + 1; i < cut; i++)
+            {
+                if (_a.Is(i, "region") && _a.Is(i - 1, "the") && _a.PlaceAt[i] < 0 && !_a.Is(i + 1, "of"))
+                {
+                    var region = _regionByName(admin1);
+                    if (region is not null)
+                        kept.Add(new PlaceHit(i - 1, i + 1, _a.Tokens[i - 1].Start, _a.Tokens[i].End, region, true));
+                    break;
+                }
+            }
+        }
+
+        var date = SentenceDate(s.FirstToken, cut);
+        var casualties = FindCasualties(si, s.FirstToken, cut);
+        foreach (var c in casualties) c.Date ??= date;
+
+        bool weaponInSentence = false;
+        for (int i = s.FirstToken; i < cut && !weaponInSentence; i++)
+            weaponInSentence = _a.WeaponAt[i] >= 0 || _a.In(i, Cues.WeaponNouns);
+        bool isStrike = explicitTrigger || (casualties.Count > 0 && weaponInSentence);
+
+        string? attacker = agents.Count > 0 ? agents[0].Country : null;
+        var strikesHere = new List<StrikeDraft>();
+        if (isStrike)
+        {
+            var (weapons, category) = SentenceWeapons(si, s.FirstToken, cut);
+            var (target, targetCategory) = FindTarget(s.FirstToken, cut);
+            var (munitions, intercepted) = FindMunitionCounts(s.FirstToken, cut);
+            foreach (var p in kept)
+            {
+                var st = new StrikeDraft
+                {
+                    Location = p.Location,
+                    Date = date,
+                    Attacker = attacker ?? _documentAttacker,
+                    Target = target,
+                    TargetCategory = targetCategory,
+                    WeaponCategory = category,
+                    MunitionCount = munitions,
+                    Intercepted = intercepted,
+                    ExplicitTrigger = explicitTrigger,
+                    Sentence = si,
+                };
+                st.Weapons.AddRange(weapons);
+                st.Evidence.Add(Evidence.Of(_a.Text, p.Start, p.EndChar));
+                st.Evidence.Add(SentenceEvidence(s, cut));
+                if (launchSites.Count > 0) st.LaunchSite = launchSites[0].Location;
+                strikesHere.Add(st);
+                _strikes.Add(st);
+            }
+        }
+        foreach (var ls in launchSites)
+            if (LaunchVerbIn(s.FirstToken, cut)) _launchSites.Add((ls.Location, ls.Start, ls.EndChar));
+
+        // Casualties take the place nearest their count, and the strike at that place.
+        foreach (var c in casualties)
+        {
+            if (c.Cumulative) { _casualties.Add(c); continue; }
+            PlaceHit? nearest = null;
+            int bestDist = int.MaxValue;
+            foreach (var p in kept)
+            {
+                int d = Math.Abs(p.First - c.CountToken);
+                if (d < bestDist) { bestDist = d; nearest = p; }
+            }
+            if (nearest is { } np)
+            {
+                c.Location = np.Location;
+                c.Strike = strikesHere.Find(x => ReferenceEquals(x.Location, np.Location));
+            }
+            else if (strikesHere.Count > 0)
+            {
+                c.Location = strikesHere[0].Location;
+                c.Strike = strikesHere[0];
+            }
+            c.Strike?.Casualties.Add(c);
+            _casualties.Add(c);
+        }
+        if (kept.Count > 0) _lastPlace = kept[^1].Location;
+    }
+
+    /// <summary>"hit" in "hit by", "fire" in "ceasefire" and the like are not reports of an attack.</summary>
+    private bool IsNonAttackUse(int i)
+    {
+        var w = _a.Word(i);
+        if (w.Equals("launched", StringComparison.OrdinalIgnoreCase))
+        {
+            // "launched an investigation/offensive/appeal"
+            for (int k = i + 1; k < Math.Min(i + 4, _a.Tokens.Length); k++)
+                if (_a.Is(k, "investigation") || _a.Is(k, "probe") || _a.Is(k, "appeal") || _a.Is(k, "campaign") || _a.Is(k, "operation")) return true;
+        }
+        if (w.Equals("strike", StringComparison.OrdinalIgnoreCase) || w.Equals("strikes", StringComparison.OrdinalIgnoreCase))
+        {
+            // "hunger strike", "general strike"
+            if (_a.Is(i - 1, "hunger") || _a.Is(i - 1, "general") || _a.Is(i - 1, "labour") || _a.Is(i - 1, "labor")) return true;
+        }
+        return false;
+    }
+
+    private bool LaunchVerbIn(int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            var w = _a.Word(i);
+            if (w.StartsWith("launch", StringComparison.OrdinalIgnoreCase) || w.StartsWith("fire", StringComparison.OrdinalIgnoreCase) || w.Equals("fired", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private IEnumerable<PlaceHit> PlacesIn(int from, int to)
+    {
+        foreach (var p in _a.Places)
+            if (p.First >= from && p.End <= to) yield return p;
+    }
+
+    /// <summary>Drop a region or country when a place inside it is named too, and a place named only as a reference ("near Kyiv").</summary>
+    private List<PlaceHit> MostSpecific(List<PlaceHit> places)
+    {
+        if (places.Count < 2) return Dedupe(places);
+        var result = new List<PlaceHit>();
+        for (int i = 0; i < places.Count; i++)
+        {
+            var p = places[i].Location;
+            bool covered = false;
+            for (int j = 0; j < places.Count && !covered; j++)
+            {
+                if (i == j) continue;
+                var q = places[j].Location;
+                if (p.Kind == PlaceKind.Region && q.Kind is not PlaceKind.Region and not PlaceKind.Country && q.Admin1 == p.Admin1) covered = true;
+                else if (p.Kind == PlaceKind.Country && q.Kind != PlaceKind.Country && q.Country == p.Country) covered = true;
+                else if (j < i && q.Kind is not PlaceKind.Region and not PlaceKind.Country && p.Kind is not PlaceKind.Region and not PlaceKind.Country
+                    && _a.Is(places[i].First - 1, "near") && q.Admin1 == p.Admin1) covered = true;
+            }
+            if (!covered) result.Add(places[i]);
+        }
+        return Dedupe(result);
+    }
+
+    private static List<PlaceHit> Dedupe(List<PlaceHit> places)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var r = new List<PlaceHit>(places.Count);
+        foreach (var p in places)
+            if (seen.Add(p.Location.Name + "|" + p.Location.Admin1)) r.Add(p);
+        return r;
+    }
+
+    private DateRange? SentenceDate(int from, int to)
+    {
+        foreach (var d in _a.Dates)
+        {
+            if (d.First < from || d.End > to || d.Value is null) continue;
+            // "…, officials said on Friday": the date of the report, not of the event.
+            bool reportDate = false;
+            for (int k = d.First - 1; k >= Math.Max(from, d.First - 3); k--)
+                if (_a.In(k, Cues.SpeechVerbs)) { reportDate = true; break; }
+            if (!reportDate) return d.Value;
+        }
+        return null;
+    }
+
+    private Evidence SentenceEvidence(Sentence s, int cut)
+    {
+        int end = cut > s.FirstToken ? _a.Tokens[cut - 1].End : s.End;
+        return Evidence.Of(_a.Text, s.Start, Math.Max(s.Start, end));
+    }
+
+    private (List<WeaponDraft> Weapons, WeaponCategory? Category) SentenceWeapons(int si, int from, int to)
+    {
+        var list = new List<WeaponDraft>();
+        foreach (var h in _a.Weapons)
+        {
+            if (h.First < from || h.End > to) continue;
+            var w = _weapons.Find(x => x.Info.Name == h.Weapon.Name);
+            if (w is not null && !list.Contains(w)) list.Add(w);
+        }
+        WeaponCategory? generic = GenericCategory(from, to, out bool conflict);
+        if (list.Count == 0 && _weapons.Count > 0)
+        {
+            // "the missile", "this type of missile": the system named before.
+            bool anaphor = false;
+            for (int i = from; i < to && !anaphor; i++)
+                anaphor = _a.Is(i, "missile") || _a.Is(i, "missiles") || _a.Is(i, "drones") || _a.Is(i, "drone") || _a.Is(i, "rockets");
+            foreach (var w in _weapons)
+            {
+                if (w.LastSentence > si && w.Evidence.Count > 0 && w.Evidence[0].Start > _a.Sentences[si].End) continue;
+                if (anaphor && (generic is null || Compatible(generic.Value, w.Info.Category))) list.Add(w);
+            }
+        }
+        WeaponCategory? category = null;
+        if (list.Count > 0)
+        {
+            category = list[0].Info.Category;
+            foreach (var w in list) if (w.Info.Category != category) { category = null; break; }
+        }
+        else if (!conflict) category = generic;
+        return (list, category);
+    }
+
+    private static bool Compatible(WeaponCategory generic, WeaponCategory specific) => generic switch
+    {
+        WeaponCategory.BallisticMissile or WeaponCategory.CruiseMissile or WeaponCategory.HypersonicMissile => specific is WeaponCategory.BallisticMissile or WeaponCategory.CruiseMissile or WeaponCategory.HypersonicMissile or WeaponCategory.AirDefenceMissile or WeaponCategory.AntiShipMissile,
+        WeaponCategory.AttackDrone or WeaponCategory.ReconDrone => specific is WeaponCategory.AttackDrone or WeaponCategory.ReconDrone,
+        _ => generic == specific,
+    };
+
+    /// <summary>The weapon category the sentence's generic words give ("shelling" → artillery), with a flag when they disagree.</summary>
+    private WeaponCategory? GenericCategory(int from, int to, out bool conflict)
+    {
+        conflict = false;
+        WeaponCategory? found = null;
+        for (int i = from; i < to; i++)
+        {
+            WeaponCategory c;
+            var w = _a.Word(i);
+            if ((w.Equals("missile", StringComparison.OrdinalIgnoreCase) || w.Equals("missiles", StringComparison.OrdinalIgnoreCase)) && i > from)
+            {
+                if (_a.Is(i - 1, "ballistic")) c = WeaponCategory.BallisticMissile;
+                else if (_a.Is(i - 1, "cruise")) c = WeaponCategory.CruiseMissile;
+                else if (_a.Is(i - 1, "hypersonic")) c = WeaponCategory.HypersonicMissile;
+                else if (_a.Is(i - 1, "anti-ship")) c = WeaponCategory.AntiShipMissile;
+                else continue;
+            }
+            else if ((w.Equals("bomb", StringComparison.OrdinalIgnoreCase) || w.Equals("bombs", StringComparison.OrdinalIgnoreCase)) && (_a.Is(i - 1, "glide") || _a.Is(i - 1, "guided")))
+                c = WeaponCategory.GuidedBomb;
+            else if (w.Equals("launchers", StringComparison.OrdinalIgnoreCase) && _a.Is(i - 1, "rocket"))
+                c = WeaponCategory.RocketArtillery;
+            else if (!Cues.GenericWeapons.TryGet(w, out c)) continue;
+            // "shells" in "fired 60 shells from Grad" is artillery, but a named rocket system decides.
+            if (found is null) found = c;
+            else if (found != c)
+            {
+                if (found == WeaponCategory.Artillery && c == WeaponCategory.RocketArtillery) { found = c; continue; }
+                if (found == WeaponCategory.RocketArtillery && c == WeaponCategory.Artillery) continue;
+                conflict = true;
+            }
+        }
+        return found;
+    }
+
+    private (string? Target, TargetCategory? Category) FindTarget(int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!Cues.Targets.TryGet(_a.Word(i), out var cat)) continue;
+            if (!char.IsLower(_a.Word(i)[0])) continue;
+            int start = i, end = i + 1;
+            if (i > from && _a.Tokens[i - 1].Kind == TokenKind.Word && char.IsLower(_a.Word(i - 1)[0]) && !_a.Is(i - 1, "the") && !_a.Is(i - 1, "a") && !_a.Is(i - 1, "an") && !_a.In(i - 1, Cues.Locatives))
+                start = i - 1;
+            // "private sector", "power plant", "oil depot": the head decides.
+            if (end < to && Cues.Targets.TryGet(_a.Word(end), out var cat2) && char.IsLower(_a.Word(end)[0])) { cat = cat2; end++; }
+            if (_a.Is(start, "private") || _a.Is(i, "private")) cat = TargetCategory.Residential;
+            return (_a.Text[_a.Tokens[start].Start.._a.Tokens[end - 1].End], cat);
+        }
+        return (null, null);
+    }
+
+    private (Quantity? Munitions, Quantity? Intercepted) FindMunitionCounts(int from, int to)
+    {
+        Quantity? munitions = null, intercepted = null;
+        foreach (var q in _a.Quantities)
+        {
+            if (q.First < from || q.End > to) continue;
+            // "18 of 20 missiles": intercepted 18 of 20 munitions.
+            if (_a.Is(q.End, "of") && _a.QuantityAt[Math.Min(q.End + 1, _a.Tokens.Length - 1)] is int k2 && k2 >= 0 && IsMunitionAfter(_a.Quantities[k2].End, to))
+            {
+                bool shotDown = false;
+                for (int i = Math.Max(from, q.First - 6); i < q.First; i++) shotDown |= IsInterceptWord(i);
+                if (shotDown) { intercepted ??= q.Value; munitions ??= _a.Quantities[k2].Value; continue; }
+            }
+            if (IsMunitionAfter(q.End, to))
+            {
+                munitions ??= q.Value;
+                continue;
+            }
+            // "35 of which were shot down", "35 were intercepted"
+            if (munitions is not null && intercepted is null)
+            {
+                for (int i = q.End; i < Math.Min(to, q.End + 6); i++)
+                    if (IsInterceptWord(i)) { intercepted = q.Value; break; }
+            }
+        }
+        return (munitions, intercepted);
+    }
+
+    private bool IsInterceptWord(int i) =>
+        _a.Is(i, "intercepted") || _a.Is(i, "downed") || _a.Is(i, "down") && _a.Is(i - 1, "shot") || _a.Is(i, "destroyed") || _a.Is(i, "neutralised") || _a.Is(i, "neutralized") || _a.Is(i, "repelled");
+
+    private bool IsMunitionAfter(int k, int to)
+    {
+        for (int i = k; i < Math.Min(to, k + 4); i++)
+        {
+            if (_a.WeaponAt[i] >= 0 || _a.In(i, Cues.WeaponNouns)) return true;
+            if (_a.In(i, Cues.People) || _a.Tokens[i].Kind == TokenKind.Punctuation) return false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Runtime.CompilerServices;
+using ConflictExtract.Building;
+using ConflictExtract.Records;
+
+namespace ConflictExtract;
+
+/// <summary>
+/// The entry point: reads English conflict news and returns typed, source-grounded records.
+/// Create one instance (models are loaded once) and share it: every method is thread-safe,
+/// holds no per-call state, and returns immutable results. Results are deterministic.
+/// </summary>
+public sealed class ConflictExtractor
+{
+    private static readonly Lazy<ConflictExtractor> Shared = new(() => new ConflictExtractor(ModelSet.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly DocumentPipeline _pipeline;
+
+    /// <summary>Creates an extractor over the given models.</summary>
+    public ConflictExtractor(ModelSet models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        Models = models;
+        _pipeline = new DocumentPipeline(models);
+    }
+
+    /// <summary>Creates an extractor over the models embedded in the package.</summary>
+    public ConflictExtractor() : this(ModelSet.Default) { }
+
+    /// <summary>A process-wide shared instance over the embedded models.</summary>
+    public static ConflictExtractor Default => Shared.Value;
+
+    /// <summary>The models this extractor uses.</summary>
+    public ModelSet Models { get; }
+
+    /// <summary>Extracts records from one document.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="DocumentTooLargeException">The text is longer than <see cref="ExtractionOptions.MaxTextLength"/> and <see cref="ExtractionOptions.Oversize"/> is <see cref="OversizeHandling.Throw"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the message names it.</exception>
+    public ExtractionResult Extract(string text, ExtractionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options.Validate();
+        if (text.Length > options.EffectiveMaxTextLength && options.Oversize == OversizeHandling.Throw)
+            ThrowHelper.ThrowTooLarge(text.Length, options.EffectiveMaxTextLength);
+        if (string.IsNullOrWhiteSpace(text))
+            return ExtractionResult.Empty(options.DocumentId, options.PublishedAt);
+        return _pipeline.Run(text, options);
+    }
+
+    /// <summary>Extracts records from one document with default options.</summary>
+    public ExtractionResult Extract(string text) => Extract(text, new ExtractionOptions());
+
+    /// <summary>Extracts records from one document, with its publication date.</summary>
+    public ExtractionResult Extract(string text, DateOnly? publishedAt, string? documentId = null) =>
+        Extract(text, new ExtractionOptions { PublishedAt = publishedAt, DocumentId = documentId });
+
+    /// <summary>
+    /// Extracts records from many documents on several threads, yielding results in input order.
+    /// At most a few documents per thread are in flight, so memory stays flat on any stream.
+    /// A document that fails (for example one too large) yields an exception when its turn comes.
+    /// </summary>
+    public IEnumerable<ExtractionResult> ExtractMany(IEnumerable<DocumentInput> documents, BatchOptions options = default, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return ExtractManyCore(documents, Normalize(options), cancellationToken);
+    }
+
+    private IEnumerable<ExtractionResult> ExtractManyCore(IEnumerable<DocumentInput> documents, BatchOptions options, CancellationToken ct)
+    {
+        int window = Math.Max(1, options.DegreeOfParallelism) * 2;
+        var inFlight = new Queue<Task<ExtractionResult>>(window);
+        using var limiter = new SemaphoreSlim(options.DegreeOfParallelism);
+        try
+        {
+            foreach (var doc in documents)
+            {
+                ct.ThrowIfCancellationRequested();
+                ArgumentNullException.ThrowIfNull(doc);
+                inFlight.Enqueue(Start(doc, options, limiter, ct));
+                if (inFlight.Count >= window)
+                    yield return inFlight.Dequeue().GetAwaiter().GetResult();
+            }
+            while (inFlight.Count > 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return inFlight.Dequeue().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            // Leave nothing running: wait for the tasks already started (they stop early on cancellation).
+            foreach (var t in inFlight)
+            {
+                try { t.Wait(CancellationToken.None); } catch (AggregateException) { } catch (OperationCanceledException) { }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Extracts records from an asynchronous stream of documents on several threads, yielding results in input order.
+    /// </summary>
+    public async IAsyncEnumerable<ExtractionResult> ExtractManyAsync(IAsyncEnumerable<DocumentInput> documents, BatchOptions options = default, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        options = Normalize(options);
+        int window = Math.Max(1, options.DegreeOfParallelism) * 2;
+        var inFlight = new Queue<Task<ExtractionResult>>(window);
+        using var limiter = new SemaphoreSlim(options.DegreeOfParallelism);
+        try
+        {
+            await foreach (var doc in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                ArgumentNullException.ThrowIfNull(doc);
+                inFlight.Enqueue(Start(doc, options, limiter, cancellationToken));
+                if (inFlight.Count >= window)
+                    yield return await inFlight.Dequeue().ConfigureAwait(false);
+            }
+            while (inFlight.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return await inFlight.Dequeue().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var t in inFlight)
+            {
+                try { await t.ConfigureAwait(false); } catch (OperationCanceledException) { } catch (DocumentTooLargeException) { }
+            }
+        }
+    }
+
+    private static BatchOptions Normalize(BatchOptions options)
+    {
+        if (options.DegreeOfParallelism == 0)
+            options = options with { DegreeOfParallelism = Environment.ProcessorCount };
+        if (options.DegreeOfParallelism <= 0)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(BatchOptions.DegreeOfParallelism), "must be positive");
+        options.Extraction.Validate();
+        return options;
+    }
+
+    private Task<ExtractionResult> Start(DocumentInput doc, BatchOptions options, SemaphoreSlim limiter, CancellationToken ct)
+    {
+        var o = options.Extraction with { DocumentId = doc.Id, PublishedAt = doc.PublishedAt };
+        return Task.Run(async () =>
+        {
+            await limiter.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                ct.ThrowIfCancellationRequested();
+                return Extract(doc.Text, o);
+            }
+            finally { limiter.Release(); }
+        }, ct);
+    }
+}

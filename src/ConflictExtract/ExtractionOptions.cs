@@ -1,0 +1,91 @@
+namespace ConflictExtract;
+
+/// <summary>What to do with a document longer than <see cref="ExtractionOptions.MaxTextLength"/>.</summary>
+public enum OversizeHandling
+{
+    /// <summary>Throw <see cref="DocumentTooLargeException"/>.</summary>
+    Throw,
+    /// <summary>Process the document in bounded windows, cut at paragraph or sentence ends, and merge the records.</summary>
+    Window,
+}
+
+/// <summary>Options for one extraction. A <c>readonly record struct</c>: use <c>with</c> to change a field.</summary>
+public readonly record struct ExtractionOptions
+{
+    /// <summary>Creates options with the defaults.</summary>
+    public ExtractionOptions() { }
+
+    /// <summary>An identifier copied to the result's <c>documentId</c>.</summary>
+    public string? DocumentId { get; init; }
+
+    /// <summary>The publication date: the reference for relative dates. Null leaves relative dates unresolved; the machine clock is never used.</summary>
+    public DateOnly? PublishedAt { get; init; }
+
+    /// <summary>Largest text accepted, in UTF-16 code units. Default 1,000,000.</summary>
+    public int MaxTextLength { get; init; } = 1_000_000;
+
+    /// <summary>What to do with longer text. Default <see cref="OversizeHandling.Throw"/>.</summary>
+    public OversizeHandling Oversize { get; init; } = OversizeHandling.Throw;
+
+    /// <summary>Whether to fill <c>Entities</c>. Default true.</summary>
+    public bool IncludeEntities { get; init; } = true;
+
+    /// <summary>The limit in force: <see cref="MaxTextLength"/>, or 1,000,000 when it is 0 (as in <c>default(ExtractionOptions)</c>).</summary>
+    internal int EffectiveMaxTextLength => MaxTextLength == 0 ? 1_000_000 : MaxTextLength;
+
+    internal void Validate()
+    {
+        if (MaxTextLength < 0)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(MaxTextLength), "must not be negative (0 means the default)");
+        if (!Enum.IsDefined(Oversize))
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(Oversize), "is not a defined value");
+        if (PublishedAt is { } d && (d.Year < 1800 || d.Year > 2200))
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(PublishedAt), "must be between the years 1800 and 2200");
+    }
+}
+
+/// <summary>One document for the batch API.</summary>
+/// <param name="Id">Identifier copied to the result.</param>
+/// <param name="Text">The text.</param>
+/// <param name="PublishedAt">Publication date, or null.</param>
+public sealed record DocumentInput(string? Id, string Text, DateOnly? PublishedAt = null);
+
+/// <summary>Options for the batch API.</summary>
+public readonly record struct BatchOptions
+{
+    /// <summary>Creates options with the defaults.</summary>
+    public BatchOptions() { }
+
+    /// <summary>Documents processed at once. Default: the number of processors.</summary>
+    public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Per-document options; <c>DocumentId</c> and <c>PublishedAt</c> come from each <see cref="DocumentInput"/>.</summary>
+    public ExtractionOptions Extraction { get; init; } = new();
+}
+
+/// <summary>The document is longer than <see cref="ExtractionOptions.MaxTextLength"/>.</summary>
+public sealed class DocumentTooLargeException : ArgumentException
+{
+    /// <summary>Creates the exception.</summary>
+    public DocumentTooLargeException(int length, int max)
+        : base($"The document has {length:N0} characters; the limit is {max:N0} (ExtractionOptions.MaxTextLength). Raise the limit or set Oversize = OversizeHandling.Window.", "text")
+    {
+        Length = length;
+        MaxLength = max;
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public DocumentTooLargeException() : this(0, 0) { }
+
+    /// <summary>Creates the exception.</summary>
+    public DocumentTooLargeException(string message) : base(message) { }
+
+    /// <summary>Creates the exception.</summary>
+    public DocumentTooLargeException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>The document's length.</summary>
+    public int Length { get; }
+
+    /// <summary>The limit.</summary>
+    public int MaxLength { get; }
+}
