@@ -61,7 +61,11 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
                     }
                     ExtractionJson.Write(writer, result!);
                     writer.Flush();
-                    if (jsonl) outStream.WriteByte((byte)'\n');
+                    if (jsonl)
+                    {
+                        outStream.WriteByte((byte)'\n');
+                        writer.Reset(outStream);
+                    }
                 }
                 if (!jsonl) { writer.WriteEndArray(); writer.Flush(); outStream.WriteByte((byte)'\n'); }
             }

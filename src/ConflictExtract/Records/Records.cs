@@ -160,7 +160,7 @@ public sealed record ExtractionResult(
     ImmutableArray<Entity> Entities)
 {
     /// <summary>Schema version of the JSON contract.</summary>
-    [JsonPropertyOrder(-1)]
+    [JsonPropertyOrder(-2)]
     public int SchemaVersion => 1;
 
     /// <summary>An empty result.</summary>
