@@ -1,0 +1,52 @@
+using ConflictExtract.Records;
+
+namespace ConflictExtract.Tests.Building;
+
+public class SummaryTests : ExtractorTestBase
+{
+    [Fact]
+    public void DistinctGroupsAdd()
+    {
+        var r = Run("The attack on Bakhmut killed five soldiers and three civilians.");
+        Assert.Equal(8, r.Summary.Killed?.Best);
+    }
+
+    [Fact]
+    public void SubsetIsNotAdded()
+    {
+        var r = Run("Twenty people, including five children, were killed in the shelling of Avdiivka.");
+        Assert.Equal(20, r.Summary.Killed?.Best);
+        Assert.Contains(r.Casualties, c => c.Count.Best == 5 && c.Group == CasualtyGroup.Child);
+    }
+
+    [Fact]
+    public void RaisedTollReplacesEarlierFigure()
+    {
+        var r = Run("Nine people were killed in a missile strike on Chernihiv on Monday. The death toll in Chernihiv later rose to 12.");
+        Assert.Equal(12, r.Summary.Killed?.Best);
+    }
+
+    [Fact]
+    public void RepeatedHeadlineCountsOnce()
+    {
+        var r = Run("Two civilians killed in shelling of Kurakhove\nTwo civilians killed in shelling of Kurakhove");
+        Assert.Equal(2, r.Summary.Killed?.Best);
+        Assert.Single(r.Casualties, c => c.Kind == CasualtyKind.Killed);
+    }
+
+    [Fact]
+    public void CumulativeIncludesTheStrikesItCovers()
+    {
+        var r = Run("Russian strikes have killed at least 20 civilians since Jan. 5, officials said. The deadliest hit Kramatorsk on Jan. 9, when four people were killed and 40 were wounded.");
+        Assert.Equal(20, r.Summary.Killed?.Best);
+        Assert.Equal(40, r.Summary.Injured?.Best);
+    }
+
+    [Fact]
+    public void NothingReportedIsNull()
+    {
+        var r = Run("Drones attacked Odesa overnight; there were no casualties.");
+        Assert.Null(r.Summary.Killed);
+        Assert.Null(r.Summary.Injured);
+    }
+}
