@@ -338,7 +338,7 @@ internal ref struct Scan
             {
                 int month = l.Value & 0xFF;
                 bool capital = char.IsUpper(Text[StartOf(i)]);
-                int j = SkipDot(i + 1);
+                int j = Tokens[i].Length <= 4 ? SkipDot(i + 1) : i + 1;
                 if (Day(j, out int day) && !(L(j + 1).Kind == LexKind.Multiplier))
                 {
                     int k = j + 1;
@@ -363,7 +363,7 @@ internal ref struct Scan
                 }
                 if ((l.Value & 0x100) != 0 || MonthAloneContext(L(i - 1)))
                 {
-                    end = j;
+                    end = i + 1;
                     v = DateValue.MonthOnly(month, pub);
                     return true;
                 }
