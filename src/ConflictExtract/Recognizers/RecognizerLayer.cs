@@ -1,0 +1,213 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using ConflictExtract.Text;
+using Microsoft.Recognizers.Text;
+using DateTimeRecognizer = Microsoft.Recognizers.Text.DateTime.DateTimeRecognizer;
+using Token = ConflictExtract.Text.Token;
+
+namespace ConflictExtract.Recognizers;
+
+/// <summary>
+/// Finds counts, dates and distances in news text. Common forms are parsed by fast paths over the tokens;
+/// Microsoft.Recognizers.Text's DateTime model is called only on short windows around date-like tokens the
+/// fast paths leave over, and its TIMEX answers are cached per phrase. Create once and share:
+/// the instance is thread-safe and holds no mutable state other than a bounded concurrent cache.
+/// </summary>
+public sealed class RecognizerLayer
+{
+    private const int MaxCacheEntries = 8192;
+    private const int MaxWindowChars = 200;
+    private static readonly DateTime Sentinel = new(1900, 6, 15);
+
+    private readonly Lazy<Microsoft.Recognizers.Text.DateTime.DateTimeModel> _dateTime = new(() => new DateTimeRecognizer(Culture.English).GetDateTimeModel(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly ConcurrentDictionary<string, CachedDate[]> _cache = new(StringComparer.Ordinal);
+    private long _fallbackCalls;
+
+    /// <summary>How many times the Recognizers DateTime model has been called (cache misses), for diagnostics and tests.</summary>
+    public long FallbackCalls => Interlocked.Read(ref _fallbackCalls);
+
+    private readonly record struct CachedDate(int Start, int End, string? Timex, string? Mod, bool Relative);
+
+    /// <summary>Finds every count, date and distance in <paramref name="text"/>.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="tokens">Its tokens, offsets into <paramref name="text"/>.</param>
+    /// <param name="publishedAt">The reference date for relative dates; when null they stay unresolved.</param>
+    /// <returns>Mentions with offsets into <paramref name="text"/>; empty on odd input.</returns>
+    public RecognizedValues Recognize(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty || !Valid(text, tokens)) return RecognizedValues.Empty;
+        int n = tokens.Length;
+        int[]? rented = null;
+        Span<int> cache = n <= 256 ? stackalloc int[256] : (rented = ArrayPool<int>.Shared.Rent(n));
+        try
+        {
+            var s = new Scan(text, tokens, cache[..n]);
+            List<QuantityMention>? qs = null;
+            List<DateMention>? ds = null;
+            List<DistanceMention>? ks = null;
+            int i = 0;
+            while (i < n)
+            {
+                if (s.TryDate(i, publishedAt, out var dv, out int e) && e > i && dv.Valid)
+                {
+                    (ds ??= []).Add(new DateMention(s.StartOf(i), s.EndOf(e), dv.Range, dv.Timex));
+                    i = e;
+                    continue;
+                }
+                int k = s.TryQuantity(i, out var q, out var d, out e);
+                if (k != 0 && e > i)
+                {
+                    if (k == 1) (qs ??= []).Add(q);
+                    else if (k == 2) (ks ??= []).Add(d);
+                    i = e;
+                    continue;
+                }
+                if (IsFallbackTrigger(ref s, i) && Fallback(ref s, i, publishedAt, ds, out var dm))
+                {
+                    (ds ??= []).Add(dm);
+                    int next = i + 1;
+                    while (next < n && tokens[next].Start < dm.End) next++;
+                    i = next;
+                    continue;
+                }
+                i++;
+            }
+            return qs is null && ds is null && ks is null
+                ? RecognizedValues.Empty
+                : new RecognizedValues(qs ?? (IReadOnlyList<QuantityMention>)[], ds ?? (IReadOnlyList<DateMention>)[], ks ?? (IReadOnlyList<DistanceMention>)[]);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Parses the count that covers token <paramref name="tokenIndex"/>, including a qualifier up to three tokens before it
+    /// ("at least 14", "more than a dozen"). Returns null when the token is not part of a count (or is a year, time, percentage, age or designation).
+    /// </summary>
+    /// <param name="text">The document.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="tokenIndex">Index of a token of the number.</param>
+    public QuantityMention? QuantityAt(string text, ReadOnlySpan<Token> tokens, int tokenIndex)
+    {
+        if (string.IsNullOrEmpty(text) || (uint)tokenIndex >= (uint)tokens.Length) return null;
+        int lo = Math.Max(0, tokenIndex - 4);
+        int hi = Math.Min(tokens.Length, tokenIndex + 12);
+        var window = tokens[lo..hi];
+        if (!Valid(text, window)) return null;
+        Span<int> cache = stackalloc int[16];
+        var s = new Scan(text, window, cache[..window.Length]);
+        int target = tokenIndex - lo;
+        for (int i = 0; i <= target; i++)
+        {
+            if (s.TryQuantity(i, out var q, out _, out int e) == 1 && e > target) return q;
+        }
+        return null;
+    }
+
+    private static bool Valid(string text, ReadOnlySpan<Token> tokens)
+    {
+        foreach (var t in tokens)
+        {
+            if (t.Start < 0 || t.Length < 0 || t.Start > text.Length - t.Length) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Date-like tokens the fast path did not take: capitalised month names, "ago", "since"/"between" before a date-ish token.</summary>
+    private static bool IsFallbackTrigger(ref Scan s, int i)
+    {
+        var l = s.L(i);
+        if (l.Kind == LexKind.Month)
+            return (l.Value & 0xFF) is not (3 or 5) && char.IsUpper(s.Text[s.StartOf(i)]);
+        if (l.IsKw(Kw.Ago)) return true;
+        if (l.IsKw(Kw.Since) || l.IsKw(Kw.Between))
+        {
+            for (int j = i + 1; j < i + 4 && j < s.Count; j++)
+            {
+                var m = s.L(j);
+                if (m.Kind is LexKind.Month or LexKind.Weekday) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsBoundary(ref Scan s, int j)
+    {
+        var l = s.L(j);
+        if (l.Kind != LexKind.Punct) return s.Tokens[j].Has(TokenFlags.ParagraphBefore);
+        return l.Value is '!' or '?' or ';' or '"' or '\u201C' or '\u201D' || (l.Value == '.' && !(s.Glued(j) && s.L(j - 1).Kind == LexKind.Month));
+    }
+
+    private bool Fallback(ref Scan s, int trigger, DateOnly? pub, List<DateMention>? found, out DateMention mention)
+    {
+        mention = default;
+        int first = trigger, last = trigger + 1;
+        while (first > 0 && trigger - first < 3 && !IsBoundary(ref s, first - 1)) first--;
+        while (last < s.Count && last - trigger < 6 && !IsBoundary(ref s, last)) last++;
+        int ws = s.StartOf(first), we = s.EndOf(last);
+        if (found is { Count: > 0 } && found[^1].End > ws) ws = Math.Min(found[^1].End, s.StartOf(trigger));
+        if (we - ws > MaxWindowChars || we <= ws) return false;
+        string window = s.Text.Substring(ws, we - ws);
+        var items = Lookup(window, null);
+        int ts = s.StartOf(trigger) - ws, te = s.Tokens[trigger].End - ws;
+        foreach (var c in items)
+        {
+            if (c.End <= ts || c.Start >= te) continue;
+            var item = c;
+            if (c.Relative)
+            {
+                if (pub is null) { mention = new DateMention(ws + c.Start, ws + c.End, null, null); return true; }
+                CachedDate? hit = null;
+                foreach (var r in Lookup(window, pub)) if (r.Start == c.Start && r.End == c.End) hit = r;
+                if (hit is null) continue;
+                item = hit.Value;
+            }
+            var v = TimexResolver.Resolve(item.Timex, item.Mod, pub);
+            mention = new DateMention(ws + c.Start, ws + c.End, v.Range, c.Relative ? v.Range is null ? null : item.Timex : item.Timex);
+            return true;
+        }
+        return false;
+    }
+
+    private CachedDate[] Lookup(string window, DateOnly? pub)
+    {
+        string key = pub is { } p ? p.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + window : window;
+        if (_cache.TryGetValue(key, out var hit)) return hit;
+        CachedDate[] items;
+        try
+        {
+            Interlocked.Increment(ref _fallbackCalls);
+            var results = _dateTime.Value.Parse(window, pub is { } d ? d.ToDateTime(TimeOnly.MinValue) : Sentinel);
+            var list = new List<CachedDate>(results.Count);
+            foreach (var r in results)
+            {
+                if (r.Start < 0 || r.End < r.Start || r.End >= window.Length) continue;
+                string? timex = null, mod = null;
+                if (r.Resolution is { } res && res.TryGetValue("values", out var vs) && vs is System.Collections.IEnumerable seq)
+                {
+                    foreach (var o in seq)
+                    {
+                        if (o is IDictionary<string, string> dict)
+                        {
+                            dict.TryGetValue("timex", out timex);
+                            dict.TryGetValue("Mod", out mod);
+                            break;
+                        }
+                    }
+                }
+                bool relative = pub is null && timex is not null && (timex.Contains("1900", StringComparison.Ordinal) || timex.Contains("1899", StringComparison.Ordinal) || timex.Contains("1901", StringComparison.Ordinal));
+                list.Add(new CachedDate(r.Start, r.End + 1, timex, mod, relative));
+            }
+            items = list.ToArray();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            items = [];
+        }
+        if (_cache.Count >= MaxCacheEntries) _cache.Clear();
+        _cache.TryAdd(key, items);
+        return items;
+    }
+}

@@ -1,0 +1,526 @@
+using System.Globalization;
+using ConflictExtract.Records;
+using ConflictExtract.Text;
+
+namespace ConflictExtract.Recognizers;
+
+/// <summary>
+/// The fast paths: a cursor over tokens with a lazily filled classification cache.
+/// All parsing works on <see cref="Lex"/> codes; no per-token strings.
+/// </summary>
+internal ref struct Scan
+{
+    public readonly string Text;
+    public readonly ReadOnlySpan<Token> Tokens;
+    private readonly Span<int> _cache; // 0 = not computed; else ((kind + 1) << 24) | value
+
+    public Scan(string text, ReadOnlySpan<Token> tokens, Span<int> cache)
+    {
+        Text = text;
+        Tokens = tokens;
+        _cache = cache;
+        _cache.Clear();
+    }
+
+    public readonly int Count => Tokens.Length;
+
+    public readonly Lex L(int i)
+    {
+        if ((uint)i >= (uint)Tokens.Length) return default;
+        int c = _cache[i];
+        if (c == 0)
+        {
+            var lex = Lexer.Classify(Text, Tokens[i]);
+            c = ((int)(lex.Kind + 1) << 24) | (lex.Value & 0xFFFFFF);
+            _cache[i] = c;
+        }
+        return new Lex((LexKind)((c >> 24) - 1), c & 0xFFFFFF);
+    }
+
+    public readonly bool Kw(int i, Kw k) => L(i).IsKw(k);
+
+    /// <summary>Token i touches token i-1 (no space between).</summary>
+    public readonly bool Glued(int i) => i > 0 && i < Tokens.Length && Tokens[i].Start == Tokens[i - 1].End;
+
+    public readonly int StartOf(int i) => Tokens[i].Start;
+
+    public readonly int EndOf(int iExclusive) => Tokens[iExclusive - 1].End;
+
+    /// <summary>Skips a "." token glued to a month abbreviation.</summary>
+    private readonly int SkipDot(int j) => L(j).IsPunct('.') && Glued(j) ? j + 1 : j;
+
+    // ---------------------------------------------------------------- numbers
+
+    /// <summary>Parses a number at token i. <paramref name="plural"/> marks "dozens"/"hundreds" (value = implied low bound).</summary>
+    public readonly bool TryNumber(int i, out long value, out int end, out bool plural, out bool yearLike)
+    {
+        value = 0; end = i; plural = false; yearLike = false;
+        var l = L(i);
+        switch (l.Kind)
+        {
+            case LexKind.Digits:
+            {
+                if (!Lexer.TryParseDigits(Tokens[i].Slice(Text), out double v, out bool dec, out bool grouped)) return false;
+                var m = L(i + 1);
+                if (m.Kind == LexKind.Multiplier && m.Value >= 3)
+                {
+                    value = (long)Math.Round(v * Math.Pow(10, m.Value));
+                    end = i + 2;
+                    return true;
+                }
+                if (dec) return false;
+                if (v > 1e15) return false;
+                value = (long)v;
+                if (!grouped && Tokens[i].Length == 4 && value is >= 1900 and <= 2100) yearLike = true;
+                end = i + 1;
+                return true;
+            }
+            case LexKind.Plural:
+            {
+                if (l.Value == 20) // "tens of thousands"
+                {
+                    if (Kw(i + 1, Recognizers.Kw.Of) && L(i + 2).Kind == LexKind.Plural && L(i + 2).Value >= 2000)
+                    { value = 10L * L(i + 2).Value; end = i + 3; plural = true; return true; }
+                    return false;
+                }
+                if (l.Value == 40 && !Kw(i + 1, Recognizers.Kw.Of)) return false; // "scores" needs "of"
+                value = l.Value;
+                end = i + 1;
+                if (l.Value == 200 && Kw(i + 1, Recognizers.Kw.Of) && L(i + 2).Kind == LexKind.Plural && L(i + 2).Value >= 2000)
+                { value = 100L * L(i + 2).Value; end = i + 3; }
+                plural = true;
+                return true;
+            }
+            case LexKind.Kw when l.Value == (int)Recognizers.Kw.Half:
+                if (Kw(i + 1, Recognizers.Kw.A) && L(i + 2).Kind == LexKind.Dozen) { value = L(i + 2).Value / 2; end = i + 3; return true; }
+                return false;
+            case LexKind.Kw when l.Value == (int)Recognizers.Kw.A:
+            {
+                var m = L(i + 1);
+                if (m.Kind == LexKind.Dozen) { value = m.Value; end = i + 2; return true; }
+                if (m.Kind != LexKind.Multiplier) return false;
+                return Compose(i + 1, 1, 1, out value, out end);
+            }
+            case LexKind.Small:
+            case LexKind.Tens:
+            {
+                if (!Compose(i, 0, 0, out value, out end)) return false;
+                if (L(end).Kind == LexKind.Dozen) { value *= L(end).Value; end++; }
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private readonly bool Compose(int i, long cur, int last, out long value, out int end)
+    {
+        long total = 0;
+        int j = i;
+        bool any = last != 0;
+        while (j < Tokens.Length)
+        {
+            var l = L(j);
+            if (l.Kind == LexKind.Small)
+            {
+                if (last == 1 || (last == 2 && l.Value >= 10)) break;
+                cur += l.Value; last = 1;
+            }
+            else if (l.Kind == LexKind.Tens)
+            {
+                if (last is 1 or 2) break;
+                cur += l.Value; last = 2;
+            }
+            else if (l.Kind == LexKind.Multiplier && any)
+            {
+                if (l.Value == 2)
+                {
+                    if (last == 3) break;
+                    cur = (cur == 0 ? 1 : cur) * 100; last = 3;
+                }
+                else
+                {
+                    total += (cur == 0 ? 1 : cur) * (long)Math.Pow(10, l.Value);
+                    cur = 0; last = 4;
+                }
+            }
+            else if (l.IsKw(Recognizers.Kw.And) && last is 3 or 4 && L(j + 1).Kind is LexKind.Small or LexKind.Tens)
+            {
+                j++;
+                continue;
+            }
+            else break;
+            any = true;
+            j++;
+        }
+        value = total + cur;
+        end = j;
+        return any && j > i;
+    }
+
+    /// <summary>True when the number at [i, end) is not a count: a percentage, a clock time, an age, money or part of a designation.</summary>
+    public readonly bool IsNotACount(int i, int end)
+    {
+        var next = L(end);
+        if (next.IsPunct('%') || next.IsKw(Recognizers.Kw.Percent) || (next.IsKw(Recognizers.Kw.Per) && Kw(end + 1, Recognizers.Kw.Cent))) return true;
+        if (next.IsKw(Recognizers.Kw.Am) || next.IsKw(Recognizers.Kw.Pm)) return true;
+        if (next.IsPunct(':') && Glued(end) && L(end + 1).Kind == LexKind.Digits) return true;
+        if ((next.IsKw(Recognizers.Kw.Years) || next.IsKw(Recognizers.Kw.YearWord)) && Kw(end + 1, Recognizers.Kw.Old)) return true;
+        if (i > 0 && Glued(i))
+        {
+            var prev = L(i - 1);
+            if (prev.IsPunct(':') || prev.IsPunct('$') || prev.IsPunct('€') || prev.IsPunct('£')) return true;
+            if (Tokens[i - 1].Kind == TokenKind.Word) return true;
+            if ((prev.IsPunct('-') || prev.IsPunct('/')) && i > 1 && Glued(i - 1) && Tokens[i - 2].Kind == TokenKind.Word) return true;
+        }
+        if (end < Tokens.Length && Glued(end) && (next.IsPunct('-') || Tokens[end].Kind == TokenKind.Word)) return true;
+        return false;
+    }
+
+    // ---------------------------------------------------------------- quantities and distances
+
+    private enum Qual : byte { None, AtLeast, MoreThan, AtMost, LessThan, Approx, ApproxBelow }
+
+    /// <summary>
+    /// Parses a count (with its qualifier) starting at token i. Returns 0 when nothing starts here,
+    /// 1 for a quantity, 2 for a distance, -1 when a number was found that is not a count (end says how far to skip).
+    /// </summary>
+    public readonly int TryQuantity(int i, out QuantityMention q, out DistanceMention d, out int end)
+    {
+        q = default; d = default; end = i;
+        int j = i;
+        Qual qual = Qual.None;
+        var l = L(i);
+        if (l.Kind == LexKind.Kw)
+        {
+            switch ((Kw)l.Value)
+            {
+                case Recognizers.Kw.At when Kw(i + 1, Recognizers.Kw.Least): qual = Qual.AtLeast; j += 2; break;
+                case Recognizers.Kw.At when Kw(i + 1, Recognizers.Kw.Most): qual = Qual.AtMost; j += 2; break;
+                case Recognizers.Kw.No or Recognizers.Kw.Not when (Kw(i + 1, Recognizers.Kw.Fewer) || Kw(i + 1, Recognizers.Kw.Less)) && Kw(i + 2, Recognizers.Kw.Than):
+                    qual = Qual.AtLeast; j += 3; break;
+                case Recognizers.Kw.No when Kw(i + 1, Recognizers.Kw.More) && Kw(i + 2, Recognizers.Kw.Than): qual = Qual.AtMost; j += 3; break;
+                case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Minimum) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.AtLeast; j += 3; break;
+                case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Maximum) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.AtMost; j += 3; break;
+                case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Estimated): qual = Qual.Approx; j += 2; break;
+                case Recognizers.Kw.More when Kw(i + 1, Recognizers.Kw.Than): qual = Qual.MoreThan; j += 2; break;
+                case Recognizers.Kw.Over or Recognizers.Kw.Above: qual = Qual.MoreThan; j += 1; break;
+                case Recognizers.Kw.Upwards when Kw(i + 1, Recognizers.Kw.Of): qual = Qual.MoreThan; j += 2; break;
+                case Recognizers.Kw.In when Kw(i + 1, Recognizers.Kw.Excess) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.MoreThan; j += 3; break;
+                case Recognizers.Kw.Up when Kw(i + 1, Recognizers.Kw.To): qual = Qual.AtMost; j += 2; break;
+                case Recognizers.Kw.As when Kw(i + 1, Recognizers.Kw.Many) && Kw(i + 2, Recognizers.Kw.As): qual = Qual.AtMost; j += 3; break;
+                case Recognizers.Kw.Fewer or Recognizers.Kw.Less when Kw(i + 1, Recognizers.Kw.Than): qual = Qual.LessThan; j += 2; break;
+                case Recognizers.Kw.Under or Recognizers.Kw.Below: qual = Qual.LessThan; j += 1; break;
+                case Recognizers.Kw.About or Recognizers.Kw.Around or Recognizers.Kw.Some or Recognizers.Kw.Approximately
+                    or Recognizers.Kw.Roughly or Recognizers.Kw.Estimated: qual = Qual.Approx; j += 1; break;
+                case Recognizers.Kw.Nearly or Recognizers.Kw.Almost: qual = Qual.ApproxBelow; j += 1; break;
+                case Recognizers.Kw.Close when Kw(i + 1, Recognizers.Kw.To): qual = Qual.ApproxBelow; j += 2; break;
+                case Recognizers.Kw.Between or Recognizers.Kw.From:
+                {
+                    var sep = (Kw)l.Value == Recognizers.Kw.Between ? Recognizers.Kw.And : Recognizers.Kw.To;
+                    if (TryNumber(i + 1, out long a, out int e1, out bool p1, out bool y1) && !p1 && !y1 && Kw(e1, sep)
+                        && TryNumber(e1 + 1, out long b, out int e2, out bool p2, out bool y2) && !p2 && !y2 && a <= b)
+                    {
+                        end = e2;
+                        if (IsNotACount(e1 + 1, e2)) return -1;
+                        return Emit(i, e2, new Quantity(null, a, b, QuantityQualifier.Range), b, out q, out d, ref end);
+                    }
+                    return 0;
+                }
+            }
+        }
+        if (l.Kind == LexKind.DigitRange)
+        {
+            var s = Tokens[i].Slice(Text);
+            int h = s.IndexOfAny('-', '\u2013');
+            if (Lexer.TryParseDigits(s[..h], out double a, out bool da, out _) && Lexer.TryParseDigits(s[(h + 1)..], out double b, out bool db, out _)
+                && !da && !db && a <= b && b < 1900)
+            {
+                end = i + 1;
+                if (IsNotACount(i, i + 1)) return -1;
+                return Emit(i, i + 1, new Quantity(null, (long)a, (long)b, QuantityQualifier.Range), (long)b, out q, out d, ref end);
+            }
+            end = i + 1;
+            return -1;
+        }
+        if (l.Kind == LexKind.DigitsKm)
+        {
+            var s = Tokens[i].Slice(Text);
+            int k = 0;
+            while (k < s.Length && (char.IsAsciiDigit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
+            end = i + 1;
+            if (!Lexer.TryParseDigits(s[..k], out double v, out _, out _)) return -1;
+            d = new DistanceMention(StartOf(i), Tokens[i].End, l.Value == 1 ? v * 1.609344 : v);
+            return 2;
+        }
+        if (!TryNumber(j, out long n, out int e, out bool plural, out bool yearLike))
+            return 0;
+        end = e;
+        if (yearLike && qual == Qual.None) return -1;
+        if (IsNotACount(j, e)) return -1;
+        Quantity value;
+        if (plural) value = new Quantity(null, n, null, QuantityQualifier.Approximately);
+        else if (qual == Qual.None && (Kw(e, Recognizers.Kw.To) || Kw(e, Recognizers.Kw.Or))
+                 && TryNumber(e + 1, out long hi, out int e2, out bool p2, out bool y2) && !p2 && !y2 && hi > n && !IsNotACount(e + 1, e2))
+        {
+            end = e2;
+            value = new Quantity(null, n, hi, QuantityQualifier.Range);
+        }
+        else
+        {
+            value = qual switch
+            {
+                Qual.AtLeast => Quantity.AtLeast(n),
+                Qual.MoreThan => new Quantity(n, n + 1, null, QuantityQualifier.AtLeast),
+                Qual.AtMost => Quantity.AtMost(n),
+                Qual.LessThan => new Quantity(n, null, Math.Max(0, n - 1), QuantityQualifier.AtMost),
+                Qual.Approx => new Quantity(n, null, null, QuantityQualifier.Approximately),
+                Qual.ApproxBelow => new Quantity(n, null, n, QuantityQualifier.Approximately),
+                _ => Quantity.Exact(n),
+            };
+        }
+        return Emit(i, end, value, value.Best ?? value.High ?? value.Low ?? 0, out q, out d, ref end);
+    }
+
+    private readonly int Emit(int i, int e, Quantity value, long distanceValue, out QuantityMention q, out DistanceMention d, ref int end)
+    {
+        var u = L(e);
+        if (u.IsKw(Recognizers.Kw.Km) || u.IsKw(Recognizers.Kw.Mile))
+        {
+            q = default;
+            d = new DistanceMention(StartOf(i), Tokens[e].End, u.IsKw(Recognizers.Kw.Mile) ? distanceValue * 1.609344 : distanceValue);
+            end = e + 1;
+            return 2;
+        }
+        d = default;
+        q = new QuantityMention(StartOf(i), EndOf(e), value);
+        end = e;
+        return 1;
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    /// <summary>A year token 1900..2100 at j.</summary>
+    private readonly bool Year(int j, out int year)
+    {
+        year = 0;
+        if (L(j).Kind != LexKind.Digits || Tokens[j].Length != 4) return false;
+        var s = Tokens[j].Slice(Text);
+        if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out year)) return false;
+        return year is >= 1900 and <= 2100;
+    }
+
+    private readonly bool Day(int j, out int day)
+    {
+        day = 0;
+        var l = L(j);
+        if (l.Kind == LexKind.Ordinal) { day = l.Value; return true; }
+        if (l.Kind != LexKind.Digits || Tokens[j].Length > 2) return false;
+        var s = Tokens[j].Slice(Text);
+        if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out day)) return false;
+        return day is >= 1 and <= 31;
+    }
+
+    private static bool MonthAloneContext(Lex prev) =>
+        prev.IsKw(Recognizers.Kw.In) || prev.IsKw(Recognizers.Kw.Since) || prev.IsKw(Recognizers.Kw.During)
+        || prev.IsKw(Recognizers.Kw.Early) || prev.IsKw(Recognizers.Kw.Late) || prev.IsKw(Recognizers.Kw.Until)
+        || prev.IsKw(Recognizers.Kw.Of) || prev.IsKw(Recognizers.Kw.Through) || prev.IsKw(Recognizers.Kw.Between)
+        || prev.IsKw(Recognizers.Kw.From) || prev.IsKw(Recognizers.Kw.To) || prev.IsKw(Recognizers.Kw.And);
+
+    /// <summary>A point date at i: "Dec. 30", "December 30, 2023", "30 December", "Friday", "yesterday", "in May", "in 2023".</summary>
+    public readonly bool TryPoint(int i, DateOnly? pub, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        var l = L(i);
+        switch (l.Kind)
+        {
+            case LexKind.Month:
+            {
+                int month = l.Value & 0xFF;
+                bool capital = char.IsUpper(Text[StartOf(i)]);
+                int j = Tokens[i].Length <= 4 ? SkipDot(i + 1) : i + 1;
+                if (Day(j, out int day) && !(L(j + 1).Kind == LexKind.Multiplier))
+                {
+                    int k = j + 1;
+                    int year = 0;
+                    if (L(k).IsPunct(',') && Year(k + 1, out year)) k += 2;
+                    else if (Year(k, out year)) k += 1;
+                    if (!capital && (month is 3 or 5)) return false;
+                    end = k;
+                    v = year > 0 ? DateValue.Explicit(year, month, day) : DateValue.MonthDay(month, day, pub);
+                    return v.Valid;
+                }
+                if (!capital && (l.Value & 0x100) == 0) return false;
+                {
+                    int k = j;
+                    if (L(k).IsPunct(',')) k++;
+                    if (Year(k, out int year))
+                    {
+                        end = k + 1;
+                        v = DateValue.ExplicitMonth(year, month);
+                        return true;
+                    }
+                }
+                if ((l.Value & 0x100) != 0 || MonthAloneContext(L(i - 1)))
+                {
+                    end = i + 1;
+                    v = DateValue.MonthOnly(month, pub);
+                    return true;
+                }
+                return false;
+            }
+            case LexKind.Digits:
+            case LexKind.Ordinal:
+            {
+                if (!Day(i, out int day)) return false;
+                int j = i + 1;
+                if (Kw(j, Recognizers.Kw.Of)) j++;
+                var m = L(j);
+                if (m.Kind != LexKind.Month || !char.IsUpper(Text[StartOf(j)])) return false;
+                int k = SkipDot(j + 1);
+                if (L(k).IsPunct(',') && Year(k + 1, out int y2)) { end = k + 2; v = DateValue.Explicit(y2, m.Value & 0xFF, day); return v.Valid; }
+                if (Year(k, out int year)) { end = k + 1; v = DateValue.Explicit(year, m.Value & 0xFF, day); return v.Valid; }
+                end = j + 1;
+                v = DateValue.MonthDay(m.Value & 0xFF, day, pub);
+                return v.Valid;
+            }
+            case LexKind.Weekday:
+            {
+                end = i + 1;
+                string part = PartOfDay(end);
+                if (part.Length > 0) end++;
+                v = DateValue.Weekday(l.Value, pub, strictlyBefore: false, part);
+                return true;
+            }
+            case LexKind.Kw:
+                switch ((Kw)l.Value)
+                {
+                    case Recognizers.Kw.Yesterday:
+                        end = i + 1;
+                        if (PartOfDay(end).Length > 0) end++;
+                        v = DateValue.Relative(pub, -1);
+                        return true;
+                    case Recognizers.Kw.Today:
+                    case Recognizers.Kw.Tonight:
+                        end = i + 1;
+                        v = DateValue.Relative(pub, 0);
+                        return true;
+                    case Recognizers.Kw.Overnight:
+                        end = i + 1;
+                        v = DateValue.Relative(pub, -1);
+                        return true;
+                    case Recognizers.Kw.Earlier when Kw(i + 1, Recognizers.Kw.Today):
+                        end = i + 2;
+                        v = DateValue.Relative(pub, 0);
+                        return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private readonly string PartOfDay(int j)
+    {
+        var l = L(j);
+        if (l.Kind != LexKind.Kw) return "";
+        return (Kw)l.Value switch
+        {
+            Recognizers.Kw.Morning => "TMO",
+            Recognizers.Kw.Afternoon => "TAF",
+            Recognizers.Kw.Evening => "TEV",
+            Recognizers.Kw.Night => "TNI",
+            _ => "",
+        };
+    }
+
+    /// <summary>The date fast path at token i. Returns false when no common form starts here.</summary>
+    public readonly bool TryDate(int i, DateOnly? pub, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        var l = L(i);
+        if (l.Kind == LexKind.Kw)
+        {
+            switch ((Kw)l.Value)
+            {
+                case Recognizers.Kw.Since:
+                    if (TryPoint(i + 1, pub, out var p, out end) || TryYear(i + 1, out p, out end))
+                    { v = DateValue.Since(p, pub); return true; }
+                    return false;
+                case Recognizers.Kw.Between:
+                case Recognizers.Kw.From:
+                {
+                    if (!(TryPoint(i + 1, pub, out var a, out int e1) || TryYear(i + 1, out a, out e1))) return false;
+                    var sep = L(e1);
+                    bool ok = (Kw)l.Value == Recognizers.Kw.Between ? sep.IsKw(Recognizers.Kw.And)
+                        : sep.IsKw(Recognizers.Kw.To) || sep.IsKw(Recognizers.Kw.Until) || sep.IsKw(Recognizers.Kw.Through);
+                    if (!ok || !(TryPoint(e1 + 1, pub, out var b, out end) || TryYear(e1 + 1, out b, out end))) return false;
+                    v = DateValue.Between(a, b);
+                    return true;
+                }
+                case Recognizers.Kw.Last:
+                case Recognizers.Kw.Past:
+                case Recognizers.Kw.This:
+                case Recognizers.Kw.Previous:
+                {
+                    var m = L(i + 1);
+                    bool isThis = (Kw)l.Value == Recognizers.Kw.This;
+                    if (m.Kind == LexKind.Weekday && (Kw)l.Value == Recognizers.Kw.Last)
+                    {
+                        end = i + 2;
+                        string part = PartOfDay(end);
+                        if (part.Length > 0) end++;
+                        v = DateValue.Weekday(m.Value, pub, strictlyBefore: true, part);
+                        return true;
+                    }
+                    if (m.Kind == LexKind.Kw)
+                    {
+                        switch ((Kw)m.Value)
+                        {
+                            case Recognizers.Kw.Night when (Kw)l.Value == Recognizers.Kw.Last:
+                                end = i + 2; v = DateValue.Relative(pub, -1); return true;
+                            case Recognizers.Kw.Morning or Recognizers.Kw.Afternoon or Recognizers.Kw.Evening when isThis:
+                                end = i + 2; v = DateValue.Relative(pub, 0); return true;
+                            case Recognizers.Kw.Day when !isThis && (Kw)l.Value != Recognizers.Kw.Previous:
+                                end = i + 2; v = DateValue.Window(pub, 1); return true;
+                            case Recognizers.Kw.Week when (Kw)l.Value != Recognizers.Kw.Past:
+                                end = i + 2; v = DateValue.Week(pub, isThis ? 0 : -1); return true;
+                            case Recognizers.Kw.MonthWord when (Kw)l.Value != Recognizers.Kw.Past:
+                                end = i + 2; v = DateValue.MonthRel(pub, isThis ? 0 : -1); return true;
+                            case Recognizers.Kw.YearWord when (Kw)l.Value != Recognizers.Kw.Past:
+                                end = i + 2; v = DateValue.YearRel(pub, isThis ? 0 : -1); return true;
+                        }
+                    }
+                    if (!isThis && (Kw)l.Value != Recognizers.Kw.Previous && TryNumber(i + 1, out long n, out int e, out bool pl, out _) && !pl && n is > 0 and <= 366)
+                    {
+                        var unit = L(e);
+                        if (unit.IsKw(Recognizers.Kw.Days)) { end = e + 1; v = DateValue.Window(pub, (int)n); return true; }
+                        if (unit.IsKw(Recognizers.Kw.Hours) && n % 24 == 0) { end = e + 1; v = DateValue.Window(pub, (int)(n / 24)); return true; }
+                    }
+                    return false;
+                }
+                case Recognizers.Kw.In when (Kw(i + 1, Recognizers.Kw.A) || L(i + 1) == new Lex(LexKind.Small, 1)) && Kw(i + 2, Recognizers.Kw.Day):
+                    end = i + 3; v = DateValue.Window(pub, 1); return true;
+                case Recognizers.Kw.In or Recognizers.Kw.During when Year(i + 1, out _) && L(i + 2).Kind != LexKind.Multiplier:
+                    if (!TryYear(i + 1, out v, out end)) return false;
+                    return true;
+            }
+        }
+        if (TryNumber(i, out long count, out int ce, out bool plural, out bool yl) && !plural && !yl && count is > 0 and <= 366 && Kw(ce + 1, Recognizers.Kw.Ago))
+        {
+            var unit = L(ce);
+            if (unit.IsKw(Recognizers.Kw.Days) || (unit.IsKw(Recognizers.Kw.Day) && count == 1)) { end = ce + 2; v = DateValue.Relative(pub, -(int)count); return true; }
+            if (unit.IsKw(Recognizers.Kw.Weeks) || (unit.IsKw(Recognizers.Kw.Week) && count == 1)) { end = ce + 2; v = DateValue.WeekAgo(pub, (int)count); return true; }
+        }
+        return TryPoint(i, pub, out v, out end);
+    }
+
+    private readonly bool TryYear(int i, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        if (!Year(i, out int y)) return false;
+        end = i + 1;
+        v = DateValue.ExplicitYear(y);
+        return true;
+    }
+}
