@@ -269,9 +269,31 @@ public sealed class WeaponCatalogue
 
     private static WeaponCatalogue LoadDefault()
     {
-        using var stream = typeof(WeaponCatalogue).Assembly.GetManifestResourceStream(ResourceName)
+        var assembly = typeof(WeaponCatalogue).Assembly;
+        using var stream = assembly.GetManifestResourceStream(FindResourceName(assembly.GetManifestResourceNames()) ?? ResourceName)
             ?? throw new InvalidOperationException("Embedded resource " + ResourceName + " is missing.");
         return Load(stream);
+    }
+
+    /// <summary>
+    /// The manifest name of the catalogue. The csproj's LogicalName keeps %(RecursiveDir)'s separator, so the
+    /// resource is "ConflictExtract.Models.weapons/weapons.tsv" on Linux and "...weapons\weapons.tsv" on Windows;
+    /// compare with separators folded to dots.
+    /// </summary>
+    internal static string? FindResourceName(string[] names)
+    {
+        foreach (var n in names)
+        {
+            if (n.Length != ResourceName.Length) continue;
+            bool same = true;
+            for (int i = 0; i < n.Length && same; i++)
+            {
+                char c = n[i] is '/' or '\\' ? '.' : n[i];
+                same = c == ResourceName[i];
+            }
+            if (same) return n;
+        }
+        return null;
     }
 
     // ---- table ----
@@ -356,8 +378,12 @@ public sealed class WeaponCatalogue
             entries[i] = rows[i].Entry;
             foreach (var a in rows[i].AllNames)
             {
-                phrases.Add((a, new Hit(rows[i].Entry, rows[i].Ambiguous.Contains(a))));
+                var hit = new Hit(rows[i].Entry, rows[i].Ambiguous.Contains(a));
+                phrases.Add((a, hit));
                 keys.Add(LexiconKey.Of(a));
+                // The tokenizer splits a possessive off ("David" "'s" "Sling"): register that token boundary too.
+                int apos = a.IndexOfAny(['\'', '\u2019']);
+                if (apos > 0) phrases.Add((a[..apos] + " " + a[apos..], hit));
             }
         }
         int written = keys.Count;
