@@ -229,6 +229,18 @@ public class WeaponCatalogueTests
     }
 
     [Fact]
+    public void TranslatedAndUkrainianNamesMatchWithEvidence()
+    {
+        AssertFinds("Occupiers shelled two villages from \"Hurricane\" launchers overnight.", "Uragan");
+        AssertFinds("The army said Russian forces fired Hrads at Nikopol.", "Grad");
+        AssertFinds("A Russian Caliber missile was shot down over Vinnytsia.", "Kalibr");
+        AssertFinds("The Dagger hypersonic missile is launched from a MiG-31K.", "Kinzhal", "MiG-31K");
+        Assert.Empty(Find("The hurricane hit the coast on Sunday."));
+        Assert.Empty(Find("Hurricane Milton made landfall in Florida."));
+        Assert.Empty(Find("The rifle's caliber is 7.62 mm."));
+    }
+
+    [Fact]
     public void OddInputNeverThrows()
     {
         Assert.Empty(Cat.Find("", []));
