@@ -19,6 +19,7 @@ namespace ConflictExtract.Lexicon;
 /// A slash token is split into its parts: "Kh-101/Kh-555" gives two mentions, each with its own span;
 /// a part that is not a designation by itself is completed with the previous part's prefix
 /// ("KN-23/24" gives KN-23 on "KN-23" and KN-24 on the whole token "KN-23/24").
+/// A hyphenated compound such as "Shahed-type" or "HIMARS-launched" yields the designation before the suffix.
 /// </remarks>
 public sealed class WeaponCatalogue
 {
@@ -47,6 +48,12 @@ public sealed class WeaponCatalogue
         "Brigades", "Brigade", "Force", "Forces", "Corps", "Day", "Festival", "Party", "Movement", "Street",
         "Square", "Mosque", "University", "Hospital", "Company", "Group", "Foundation", "Mall", "Hotel",
         "Award", "Awards", "Act", "Club", "Stadium", "Avenue", "Road", "Park",
+    };
+
+    private static readonly HashSet<string> DesignationSuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "type", "style", "class", "like", "series", "family", "variant", "launched", "made", "built", "carrying",
+        "equipped", "armed", "fired", "supplied", "provided", "guided", "based", "era",
     };
 
     private readonly WeaponEntry[] _entries;
@@ -114,7 +121,7 @@ public sealed class WeaponCatalogue
         {
             var t = tokens[i];
             if ((uint)t.Start > (uint)text.Length || (uint)t.Length > (uint)(text.Length - t.Start)) return [];
-            virtualCount += 1 + (t.Kind == TokenKind.Word ? 2 * text.AsSpan(t.Start, t.Length).Count('/') : 0);
+            virtualCount += t.Kind == TokenKind.Word ? 3 + 2 * text.AsSpan(t.Start, t.Length).Count('/') : 1;
         }
         Token[] vt = ArrayPool<Token>.Shared.Rent(virtualCount);
         int[] origin = ArrayPool<int>.Shared.Rent(virtualCount);
@@ -139,6 +146,18 @@ public sealed class WeaponCatalogue
             var s = t.Slice(text);
             if (t.Kind != TokenKind.Word || s.IndexOf('/') < 0)
             {
+                // "Shahed-type", "Grad-style", "HIMARS-launched": the designation is the part before the suffix.
+                int h = t.Kind == TokenKind.Word ? s.LastIndexOf('-') : -1;
+                if (h > 0 && h < s.Length - 1 && DesignationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s[(h + 1)..]))
+                {
+                    origin[n] = i;
+                    vt[n++] = MakePart(text, t.Start, h, t.Flags);
+                    origin[n] = i;
+                    vt[n++] = new Token(t.Start + h, 1, TokenKind.Punctuation, TokenFlags.None);
+                    origin[n] = i;
+                    vt[n++] = MakePart(text, t.Start + h + 1, s.Length - h - 1, TokenFlags.None);
+                    continue;
+                }
                 origin[n] = i;
                 vt[n++] = t;
                 continue;

@@ -182,6 +182,8 @@ public class WeaponCatalogueTests
         AssertFinds("The Long Neptune missile hit a refinery.", "Long Neptune");
         AssertFinds("Su-34 jets dropped KAB-500 bombs.", "Su-34", "KAB");
         AssertFinds("The Kinzhal’s range is classified.", "Kinzhal");
+        AssertFinds("Russia launched 50 Shahed-type drones and HIMARS-launched rockets hit a depot.", "Shahed-136", "HIMARS");
+        Assert.Equal([("Shahed", "Shahed-136")], Find("Shahed-type drones attacked Sumy."));
     }
 
     [Fact]
