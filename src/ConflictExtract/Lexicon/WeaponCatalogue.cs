@@ -48,6 +48,15 @@ public sealed class WeaponCatalogue
         "Brigades", "Brigade", "Force", "Forces", "Corps", "Day", "Festival", "Party", "Movement", "Street",
         "Square", "Mosque", "University", "Hospital", "Company", "Group", "Foundation", "Mall", "Hotel",
         "Award", "Awards", "Act", "Club", "Stadium", "Avenue", "Road", "Park",
+        "said", "says", "told", "added", "wrote", "stated", "explained", "noted", "warned", "announced",
+    };
+
+    /// <summary>Words before an ambiguous alias that show it is a person's name ("Abdel Fattah", "Mr Caesar").</summary>
+    private static readonly HashSet<string> BlockingPreviousWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Abdel", "Abdul", "Abd", "Abu", "Bin", "Ibn", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
+        "General", "Gen", "Gen.", "Colonel", "Col.", "President", "Minister", "Sheikh", "Imam", "Ayatollah",
+        "spokesman", "spokeswoman", "commander", "Hurricane", "Storm", "Typhoon", "Cyclone",
     };
 
     private static readonly HashSet<string> DesignationSuffixes = new(StringComparer.OrdinalIgnoreCase)
@@ -264,7 +273,15 @@ public sealed class WeaponCatalogue
         var head = vt[first].Slice(text);
         if (head.IsEmpty || !char.IsUpper(head[0])) return false;
         var blocking = BlockingNextWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (end < vt.Length && vt[end].Kind == TokenKind.Word && blocking.Contains(vt[end].Slice(text))) return false;
+        if (end < vt.Length && vt[end].Kind == TokenKind.Word)
+        {
+            var next = vt[end].Slice(text);
+            if (blocking.Contains(next)) return false;
+            // "Fattah al-Burhan", "Emad el-Din": a name continues.
+            if (next.StartsWith("al-", StringComparison.OrdinalIgnoreCase) || next.StartsWith("el-", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        if (first > 0 && vt[first - 1].Kind == TokenKind.Word
+            && BlockingPreviousWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(vt[first - 1].Slice(text))) return false;
         var context = ContextWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = first - 1, steps = 0; k >= 0 && steps < ContextWindow; k--, steps++)
         {

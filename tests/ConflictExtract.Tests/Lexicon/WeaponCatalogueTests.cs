@@ -212,6 +212,9 @@ public class WeaponCatalogueTests
     [InlineData("Al-Quds Brigades said it had attacked the convoy.")]
     [InlineData("Mr Caesar spoke to reporters.")]
     [InlineData("a lancet was found in the hospital bin.")]
+    [InlineData("General Abdel Fattah al-Burhan said drone strikes hit Port Sudan.")]
+    [InlineData("Iskander said the missile strike was a warning.")]
+    [InlineData("Mr Nasr told reporters that rockets had landed nearby.")]
     public void AmbiguousWordsNeedEvidence(string text)
     {
         var found = Find(text);
