@@ -47,13 +47,23 @@ public static class LexiconKey
         return sb.ToString();
     }
 
-    private static char Fold(char c)
+    // Folding table for the characters below U+3000 (Latin, Greek, Cyrillic, ...), built once.
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
     {
-        if (!char.IsLetterOrDigit(c)) return '\0';
-        // Strip common Latin accents without allocating: decompose to the base letter when it is ASCII.
+        var t = new char[0x3000];
+        for (int i = 128; i < t.Length; i++) t[i] = FoldSlow((char)i);
+        return t;
+    }
+
+    private static char Fold(char c) => c < 0x3000 ? FoldTable[c] : FoldSlow(c);
+
+    private static char FoldSlow(char c)
+    {
+        if (char.IsSurrogate(c) || !char.IsLetterOrDigit(c)) return '\0';
+        // Strip accents: decompose and keep the base letter, as Of() does.
         string d = c.ToString().Normalize(NormalizationForm.FormD);
-        char b = d[0];
-        if (b < 128) return char.ToLowerInvariant(b);
-        return char.ToLowerInvariant(c);
+        return char.ToLowerInvariant(d[0]);
     }
 }

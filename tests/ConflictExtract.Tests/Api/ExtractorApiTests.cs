@@ -62,7 +62,7 @@ public class ExtractorApiTests
     {
         var texts = new[] { "Russian missiles hit Lviv on Monday, killing three people.", "Shelling of Kherson: a man was injured.", "" };
         var docs = texts.Select((t, i) => new DocumentInput("d" + i, t, new DateOnly(2024, 5, 1))).ToList();
-        var batch = Extractor.ExtractMany(docs, new BatchOptions { DegreeOfParallelism = 3 }).Select(ExtractionJson.Serialize).ToList();
+        var batch = Extractor.ExtractMany(docs, new BatchOptions { DegreeOfParallelism = 3 }).Select(r => ExtractionJson.Serialize(r)).ToList();
         var single = docs.Select(d => ExtractionJson.Serialize(Extractor.Extract(d.Text, d.PublishedAt, d.Id))).ToList();
         Assert.Equal(single, batch);
     }
