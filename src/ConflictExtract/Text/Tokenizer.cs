@@ -652,8 +652,11 @@ public static class Tokenizer
         "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt", "Cpl", "Pvt", "Pte", "Lieut", "Gens",
         "St", "Mt", "Ft", "Ave", "Blvd", "Rd",
         // companies and misc
-        "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "No", "Nos", "Vol", "Fig", "Art", "Dept", "Est", "Univ",
+        "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "No", "Nos", "Vol", "Fig", "Dept", "Univ",
         "etc", "vs", "approx", "est", "al", "cf", "ca", "incl", "ft", "mln", "bln", "pp",
+        // all-caps forms seen in wire headlines and datelines
+        "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+        "GEN", "LT", "COL", "MAJ", "CAPT", "SGT", "GOV", "MR", "DR", "ST",
     ];
 
     private const int MaxAbbrevLength = 6;

@@ -161,6 +161,25 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void Question_in_quote_followed_by_said_does_not_split()
+    {
+        Assert.Equal(["\u201CWhy now?\u201D he asked.", "Nobody answered."], Sentences("\u201CWhy now?\u201D he asked. Nobody answered."));
+    }
+
+    [Fact]
+    public void Company_abbreviation_before_starter_is_a_boundary()
+    {
+        Assert.Equal(["The drones were built by Acme Co.", "They crashed."], Sentences("The drones were built by Acme Co. They crashed."));
+    }
+
+    [Fact]
+    public void Headline_then_dateline_paragraph()
+    {
+        Assert.Equal(["Drones hit Odesa port", "ODESA, Ukraine (AP) - Drones hit the port on Sunday.", "No one was hurt."],
+            Sentences("Drones hit Odesa port\nODESA, Ukraine (AP) - Drones hit the port on Sunday. No one was hurt."));
+    }
+
+    [Fact]
     public void Interrobang_is_one_end()
     {
         Assert.Equal(["Really?!", "Yes."], Sentences("Really?! Yes."));

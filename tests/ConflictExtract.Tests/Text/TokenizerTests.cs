@@ -49,6 +49,7 @@ public class TokenizerTests
     [InlineData("Acme Inc. and Foo Co. bid.", "Co.")]
     [InlineData("George J. Kent said.", "J.")]
     [InlineData("It began at 5 a.m. local time.", "a.m.")]
+    [InlineData("KYIV, DEC. 30 (AP) - Blasts shook the city.", "DEC.")]
     public void Abbreviation_keeps_full_stop(string text, string abbr)
     {
         var t = Find(text, abbr);
@@ -262,6 +263,8 @@ public class TokenizerTests
     [InlineData("Posted on x.com/path today", "x.com/path")]
     [InlineData("Mail press@mod.gov.ua, please", "press@mod.gov.ua")]
     [InlineData("(see https://t.me/channel)", "https://t.me/channel")]
+    [InlineData("at www.x.y today", "www.x.y")]
+    [InlineData("Go to http://x.com.", "http://x.com")]
     public void Urls_are_one_token(string text, string url)
     {
         var t = Find(text, url);
@@ -272,6 +275,32 @@ public class TokenizerTests
     public void Missing_space_after_stop_is_not_url()
     {
         Assert.Equal(["in", "Kyiv", ".", "It", "was"], Texts("in Kyiv.It was"));
+    }
+
+    [Fact]
+    public void Url_offsets_and_trailing_stop()
+    {
+        const string text = "Go to http://x.com.";
+        Assert.Equal(["Go", "to", "http://x.com", "."], Texts(text));
+        Assert.Equal(new Token(6, 12, TokenKind.Url, TokenFlags.SpaceBefore), Tokenizer.Tokenize(text)[2]);
+    }
+
+    [Fact]
+    public void Time_and_ratio_are_separate_tokens()
+    {
+        Assert.Equal(["at", "10", ":", "30", "GMT"], Texts("at 10:30 GMT"));
+    }
+
+    [Fact]
+    public void Possessive_after_acronym()
+    {
+        Assert.Equal(["the", "U.S.", "'s", "aid"], Texts("the U.S.'s aid"));
+    }
+
+    [Fact]
+    public void Soft_hyphen_and_combining_marks_stay_inside_word()
+    {
+        Assert.Equal(["Kam\u00ADianets", "cafe\u0301"], Texts("Kam\u00ADianets cafe\u0301"));
     }
 
     [Fact]
