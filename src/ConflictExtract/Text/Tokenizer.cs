@@ -55,6 +55,7 @@ public static class Tokenizer
         int i = 0;
         TokenFlags pending = TokenFlags.SpaceBefore;
         int newlines = 0;
+        int urlFailEnd = 0;
         while (i < n)
         {
             char c = s[i];
@@ -95,9 +96,11 @@ public static class Tokenizer
                 {
                     int end = ScanWord(s, i, ref flags, out kind, out bool nt);
                     // URL or e-mail: the word stops at ':', '.', '@' or '/' that is glued to more text.
-                    if (end < n && s[end] is ':' or '.' or '@' or '/' && end + 1 < n && !IsSpaceLike(s[end + 1]))
+                    if (end < n && s[end] is ':' or '.' or '@' or '/' && end + 1 < n && !IsSpaceLike(s[end + 1]) && start >= urlFailEnd)
                     {
-                        int u = TryUrl(s, start, end);
+                        int u = TryUrl(s, start, end, out int runEnd);
+                        // A failed try is not repeated inside the same run of URL characters (keeps "ab.ab.ab…" linear).
+                        if (u < 0) urlFailEnd = runEnd;
                         if (u > end)
                         {
                             output.Add(new Token(start, u - start, TokenKind.Url, flags & SpaceMask));
@@ -456,15 +459,21 @@ public static class Tokenizer
     // ---------------------------------------------------------------- URLs
 
     /// <summary>Tries a URL or e-mail starting at <paramref name="start"/>; returns its end, or -1.</summary>
-    private static int TryUrl(ReadOnlySpan<char> s, int start, int wordEnd)
+    private static int TryUrl(ReadOnlySpan<char> s, int start, int wordEnd, out int runEnd)
     {
         int n = s.Length;
         int j = start;
-        while (j < n && IsUrlChar(s[j])) j++;
+        bool openParen = false;
+        while (j < n && IsUrlChar(s[j]))
+        {
+            if (s[j] == '(') openParen = true;
+            j++;
+        }
+        runEnd = j;
         // Trim trailing punctuation that belongs to the sentence.
         while (j > wordEnd && s[j - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or ')' or ']' or '}')
         {
-            if (s[j - 1] == ')' && s.Slice(start, j - start).Contains('(')) break;
+            if (s[j - 1] == ')' && openParen) break;
             j--;
         }
         if (j <= wordEnd) return -1;

@@ -436,6 +436,18 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void Pathological_runs_stay_linear()
+    {
+        string text = string.Concat(Enumerable.Repeat("ab.", 100_000)) + string.Concat(Enumerable.Repeat("a(", 50_000)) + new string(')', 100_000) + string.Concat(Enumerable.Repeat("x'", 50_000));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var tokens = Tokenizer.Tokenize(text);
+        SentenceSplitter.Split(text, tokens);
+        sw.Stop();
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), sw.Elapsed.ToString());
+        Assert.Equal("ab", text[tokens[0].Start..tokens[0].End]);
+    }
+
+    [Fact]
     public void Huge_input_does_not_throw()
     {
         string text = new string('a', 200_000) + new string('.', 100_000) + new string('-', 50_000) + string.Concat(Enumerable.Repeat("U.S.", 10_000));
