@@ -345,6 +345,21 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void Zwj_emoji_sequence_is_one_symbol()
+    {
+        const string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467";
+        Assert.Equal(["a", family, "b"], Texts("a " + family + " b"));
+    }
+
+    [Fact]
+    public void Non_latin_words()
+    {
+        const string text = "\u0423\u043A\u0440\u0430\u0457\u043D\u0430 \u2014 Zaporizhzhia\u2019s na\u00EFve r\u00E9sum\u00E9";
+        Assert.Equal(["\u0423\u043A\u0440\u0430\u0457\u043D\u0430", "\u2014", "Zaporizhzhia", "\u2019s", "na\u00EFve", "r\u00E9sum\u00E9"], Texts(text));
+        Assert.True(Tokenizer.Tokenize(text)[0].Has(TokenFlags.Capitalized));
+    }
+
+    [Fact]
     public void Lone_surrogates_are_one_char_symbols()
     {
         const string text = "a\uD800b \uDC00 c\uD83D";
