@@ -73,7 +73,18 @@ public static class SentenceSplitter
                     }
                     else if (t.Has(TokenFlags.Abbreviation))
                     {
-                        boundary = tokens[next].Has(TokenFlags.ParagraphBefore)
+                        // "... the U.S.” The ...": closing quotes/brackets glued to the abbreviation go with it.
+                        int after = next;
+                        while (after < tokens.Length && !tokens[after].Has(TokenFlags.SpaceBefore) && tokens[after].Kind == TokenKind.Punctuation
+                               && tokens[after].End <= text.Length && IsClosing(tokens[after].Slice(text)))
+                            after++;
+                        if (after > next && (after >= tokens.Length || (CanEndSentence(span) && IsSentenceStarter(text, tokens[after]))
+                                             || tokens[after].Has(TokenFlags.ParagraphBefore)))
+                        {
+                            k = after - 1;
+                            boundary = true;
+                        }
+                        else boundary = tokens[next].Has(TokenFlags.ParagraphBefore)
                                    || (CanEndSentence(span) && IsSentenceStarter(text, tokens[next]))
                                    || (tokens[next].Has(TokenFlags.NewlineBefore) && !StartsLower(text, tokens[next]));
                     }

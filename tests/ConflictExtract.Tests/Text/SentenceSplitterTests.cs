@@ -79,6 +79,14 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void Us_with_closing_quote_before_starter_is_a_boundary()
+    {
+        Assert.Equal(["He said \u201Cthe missiles came from the U.S.\u201D", "The embassy denied it."],
+            Sentences("He said \u201Cthe missiles came from the U.S.\u201D The embassy denied it."));
+        Assert.Equal(["(He means the U.S.) Kyiv agreed."], Sentences("(He means the U.S.) Kyiv agreed."));
+    }
+
+    [Fact]
     public void Etc_before_starter_is_a_boundary()
     {
         Assert.Equal(["They used drones, shells, etc.", "It was a long night."],
