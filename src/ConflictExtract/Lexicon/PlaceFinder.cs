@@ -233,7 +233,7 @@ public sealed class PlaceFinder
 
         // Rivers: "the Dnipro", "Dnipro River", "river Dnipro".
         if (IsWord(text, tokens, m.EndToken, "river") || IsWord(text, tokens, prev, "river")) return 0;
-        if (prev >= 0 && IsWord(text, tokens, prev, s_the) && PlaceWords.Rivers.Contains(k.ToString())) return 0;
+        if (prev >= 0 && IsWord(text, tokens, prev, s_the) && PlaceWords.Rivers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(k)) return 0;
 
         if (p.Kind is PlaceKind.Country or PlaceKind.Region)
             return kl <= 3 && !allCaps ? 0 : 0.9f;
@@ -241,7 +241,7 @@ public sealed class PlaceFinder
         if (kl <= 3 && !allCaps) return 0;
         bool locative = HasLocative(text, tokens, m.FirstToken, it.SentenceFirst);
         bool settlementAfter = IsWord(text, tokens, m.EndToken, PlaceWords.SettlementNouns);
-        bool stop = single && PlaceWords.Stop.Contains(k.ToString());
+        bool stop = single && PlaceWords.Stop.GetAlternateLookup<ReadOnlySpan<char>>().Contains(k);
         if (stop && !(p.Kind == PlaceKind.City && locative)) return 0;
 
         // Person names: "Andriy Kostin", "Governor Kostin", "Kostin said".
