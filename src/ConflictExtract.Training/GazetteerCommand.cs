@@ -120,6 +120,7 @@ public sealed class GazetteerCommand : ITrainingCommand
         }
 
         // Ukraine: populated places and first-level regions.
+        NewerNames = ReadRows(Path.Combine(data, "cities15000.txt")).Where(r => r.Country == "UA").ToDictionary(r => r.Id, r => r.Name);
         var uaRows = ReadRows(Path.Combine(data, "UA.txt"));
         var capitals = new Dictionary<string, Row>(StringComparer.Ordinal);
         foreach (var r in uaRows)
@@ -239,6 +240,17 @@ public sealed class GazetteerCommand : ITrainingCommand
     private static List<string> LatinVariants(Row r, string canonical, bool allowAccents)
     {
         var list = new List<string> { canonical, r.Name, r.AsciiName };
+        if (r.Country is "UA" or "RU")
+        {
+            // Russian-style spellings that Russian-sourced news uses (Gorlovka, Yelenovka, Marganets, Krasnopolye),
+            // made from the Russian Cyrillic names when the data lacks them.
+            foreach (var alt in Alternates(r))
+            {
+                if (!IsCyrillic(alt) || alt.AsSpan().IndexOfAny("іїєґІЇЄҐўЎ") >= 0) continue;
+                list.Add(RussianTranslit(alt, news: true));
+                list.Add(RussianTranslit(alt, news: false));
+            }
+        }
         foreach (var alt in Alternates(r))
         {
             if (alt.Length < 3 || !IsLatin(alt, allowAccents)) continue;
@@ -265,8 +277,16 @@ public sealed class GazetteerCommand : ITrainingCommand
     /// Cyrillic name when the data gives one that agrees with the GeoNames name, else the GeoNames name with the same
     /// rules applied to its Latin letters (ya/yu/ye → ia/iu/ie inside a word, -ayi- → -ai-); a small override table last.
     /// </summary>
+    /// <summary>GeoNames names of Ukrainian places in cities15000.txt (a newer dump whose primary names mostly follow news spelling), by id.</summary>
+    internal static Dictionary<int, string> NewerNames = [];
+
     internal static string UkrainianName(Row r)
     {
+        if (NewerNames.TryGetValue(r.Id, out var newer))
+        {
+            string n = FixLatin(newer);
+            return NameOverrides.GetValueOrDefault(n, n);
+        }
         string primary = r.Name;
         string pk = LexiconKey.Of(primary);
         var latinKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -275,16 +295,33 @@ public sealed class GazetteerCommand : ITrainingCommand
         int bestScore = int.MinValue;
         foreach (var alt in Alternates(r))
         {
-            if (!IsCyrillic(alt)) continue;
-            if (alt.AsSpan().IndexOfAny("ыэёъўЫЭЁЪЎ") >= 0) continue;
+            if (!IsCyrillic(alt) || LooksRussian(alt)) continue;
             string t = Translit(alt);
             if (Skeleton(t) != Skeleton(primary) && Skeleton(t) != Skeleton(r.AsciiName)) continue;
             string tk = LexiconKey.Of(t);
-            int score = (alt.AsSpan().IndexOfAny("іїєґІЇЄҐ") >= 0 ? 4 : 0) + (latinKeys.Contains(tk) ? 4 : 0) - 2 * Distance(tk, pk);
+            // Ukrainian spelling (і ї є ґ, or a soft sign before k: "-ськ", "-цьк") first, then one the data also spells
+            // in Latin letters, then the closest to the GeoNames name.
+            bool ukrainian = alt.AsSpan().IndexOfAny("іїєґІЇЄҐ") >= 0 || alt.Contains("ьк", StringComparison.Ordinal);
+            int score = (ukrainian ? 2 : 0) + (latinKeys.Contains(tk) ? 4 : 0) - 3 * Distance(tk, pk);
             if (score > bestScore) { best = t; bestScore = score; }
         }
         string name = best ?? FixLatin(primary);
         return NameOverrides.GetValueOrDefault(name, name);
+    }
+
+    /// <summary>Russian (or Belarusian) spellings: letters Ukrainian lacks, or Russian endings (-ск, -цк, -ое, -ый, -ая).</summary>
+    private static bool LooksRussian(string s)
+    {
+        if (s.AsSpan().IndexOfAny("ыэёъўЫЭЁЪЎ") >= 0) return true;
+        foreach (var w in s.Split(' ', '-'))
+        {
+            string l = w.ToLowerInvariant();
+            if (l.Length < 3) continue;
+            if (l.EndsWith("ск", StringComparison.Ordinal) && !l.EndsWith("ськ", StringComparison.Ordinal)) return true;
+            if (l.EndsWith("цк", StringComparison.Ordinal)) return true;
+            if (l.EndsWith("ое", StringComparison.Ordinal) || l.EndsWith("ый", StringComparison.Ordinal) || l.EndsWith("ая", StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private static int Distance(string a, string b)
@@ -347,6 +384,38 @@ public sealed class GazetteerCommand : ITrainingCommand
                 'я' => initial ? "ya" : "ia", '\'' or '’' or 'ʼ' or '`' => "",
                 _ => lc.ToString(),
             };
+            if (t.Length == 0) continue;
+            if (char.IsUpper(c)) t = char.ToUpperInvariant(t[0]) + t[1..];
+            sb.Append(t);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Russian romanisation: BGN-like (Yelenovka, Krasnopolye, Krasnyy) or the plainer news form (Elenovka, Krasny).</summary>
+    internal static string RussianTranslit(string cyr, bool news)
+    {
+        var sb = new StringBuilder(cyr.Length * 2);
+        for (int i = 0; i < cyr.Length; i++)
+        {
+            char c = cyr[i];
+            char lc = char.ToLowerInvariant(c);
+            char prev = i > 0 ? char.ToLowerInvariant(cyr[i - 1]) : ' ';
+            char next = i + 1 < cyr.Length ? char.ToLowerInvariant(cyr[i + 1]) : ' ';
+            bool initial = !char.IsLetter(prev);
+            bool afterVowel = "аеёиоуыэюяъь".Contains(prev);
+            bool wordEnd = !char.IsLetter(next);
+            string t = lc switch
+            {
+                'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d",
+                'е' => initial ? (news ? "ye" : "e") : afterVowel ? "ye" : "e", 'ё' => "yo", 'ж' => "zh", 'з' => "z",
+                'и' => "i", 'й' => news && wordEnd && prev is 'ы' or 'и' ? "" : "y", 'к' => "k", 'л' => "l", 'м' => "m",
+                'н' => "n", 'о' => "o", 'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f",
+                'х' => "kh", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh", 'щ' => "shch", 'ъ' or 'ь' => "", 'ы' => "y",
+                'э' => "e", 'ю' => "yu", 'я' => "ya", '\'' or '’' or 'ʼ' or '`' => "",
+                'і' => "i", 'ї' => "yi", 'є' => "ye", 'ґ' => "g",
+                _ => lc.ToString(),
+            };
+            if (!news && lc == 'й' && wordEnd && prev is 'ы' or 'и') t = "";
             if (t.Length == 0) continue;
             if (char.IsUpper(c)) t = char.ToUpperInvariant(t[0]) + t[1..];
             sb.Append(t);

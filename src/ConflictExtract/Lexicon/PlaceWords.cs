@@ -65,6 +65,7 @@ internal static class PlaceWords
         boris mark kate john james david michael peter paul george william
         zelensky zelenskyy zelenskiy putin shoigu peskov kuleba klitschko syniehubov prokudin lysak kim kirby biden trump
         stoltenberg lukashenko medvedev gerasimov budanov zaluzhnyi syrskyi umerov reznikov shmyhal yermak podolyak ihnat
+        google apple amazon twitter telegram facebook youtube reuters tass interfax ria novosti ukrinform
         fedorov vilkul starukh kiper pushilin saldo balitsky gladkov bogomaz
         """);
 }

@@ -154,3 +154,79 @@ public class GazetteerTests(ITestOutputHelper output)
         foreach (var (k, c) in misses.OrderByDescending(x => x.Value)) output.WriteLine($"  miss x{c}: {k}");
     }
 }
+
+public class PlaceFinderDevCheck(ITestOutputHelper output)
+{
+    /// <summary>Runs the finder over the shared dev texts (when present) and prints how many gold locations it finds with the gold admin1, plus a sample of mentions. Prints only; asserts nothing.</summary>
+    [Fact]
+    public void DevTextsInContext()
+    {
+        const string dir = "/work/shared/eval/dev";
+        if (!Directory.Exists(dir)) return;
+        int total = 0, ok = 0, mentions = 0, docs = 0;
+        var kinds = new Dictionary<string, int>();
+        var sw = new Stopwatch();
+        long chars = 0;
+        foreach (var f in Directory.GetFiles(dir, "*.gold.json").OrderBy(x => x, StringComparer.Ordinal))
+        {
+            string txt = f.Replace(".gold.json", ".txt");
+            if (!File.Exists(txt)) continue;
+            string text = File.ReadAllText(txt);
+            var tokens = TestTokens.Tokenize(text);
+            var sents = TestTokens.Sentences(text, tokens);
+            sw.Start();
+            var found = PlaceFinder.Default.Find(text, tokens, sents);
+            sw.Stop();
+            chars += text.Length;
+            docs++;
+            mentions += found.Count;
+            var have = new HashSet<string>(found.Select(m => LexiconKey.Of(m.Location.Name) + "|" + m.Location.Admin1));
+            if (Environment.GetEnvironmentVariable("GAZ_DUMP") == "1")
+                foreach (var m in found) output.WriteLine($"{Path.GetFileName(txt)}: '{text[m.Start..m.End]}' -> {m.Location.Name}|{m.Location.Kind}|{m.Location.Admin1} {m.Confidence}");
+            using var doc = JsonDocument.Parse(File.ReadAllText(f));
+            foreach (var arr in new[] { "strikes", "casualties" })
+            {
+                if (!doc.RootElement.TryGetProperty(arr, out var items) || items.ValueKind != JsonValueKind.Array) continue;
+                foreach (var it in items.EnumerateArray())
+                {
+                    if (!it.TryGetProperty("location", out var loc) || loc.ValueKind != JsonValueKind.Object) continue;
+                    string? name = loc.TryGetProperty("name", out var n) ? n.GetString() : null;
+                    string? a1 = loc.TryGetProperty("admin1", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                    if (name is null) continue;
+                    total++;
+                    if (have.Contains(LexiconKey.Of(name) + "|" + a1)) ok++;
+                    else if (Environment.GetEnvironmentVariable("GAZ_DUMP") == "2") output.WriteLine($"missed {Path.GetFileName(txt)}: {name}|{a1}");
+                }
+            }
+        }
+        output.WriteLine($"dev docs {docs}, mentions {mentions}, gold locations found with gold admin1 in context: {ok}/{total} = {(total == 0 ? 0 : 100.0 * ok / total):F1}%, finder time {sw.Elapsed.TotalMilliseconds:F0} ms for {chars} chars");
+    }
+}
+
+public class GazetteerNewsSpellingTests
+{
+    /// <summary>News spellings of Ukrainian places (KMU 2010 romanisation) come back unchanged as canonical names.</summary>
+    [Fact]
+    public void CanonicalNamesFollowNewsSpelling()
+    {
+        string[] names = ["Kyiv", "Kharkiv", "Odesa", "Dnipro", "Donetsk", "Zaporizhzhia", "Lviv", "Kryvyi Rih", "Mykolaiv",
+            "Mariupol", "Luhansk", "Vinnytsia", "Makiivka", "Simferopol", "Kherson", "Poltava", "Chernihiv", "Cherkasy",
+            "Khmelnytskyi", "Chernivtsi", "Zhytomyr", "Sumy", "Horlivka", "Rivne", "Ivano-Frankivsk", "Kamianske", "Kropyvnytskyi",
+            "Ternopil", "Kremenchuk", "Lutsk", "Bila Tserkva", "Kramatorsk", "Melitopol", "Kerch", "Nikopol", "Sloviansk",
+            "Berdiansk", "Uzhhorod", "Alchevsk", "Pavlohrad", "Yevpatoriia", "Lysychansk", "Kamianets-Podilskyi", "Brovary",
+            "Konotop", "Uman", "Shostka", "Berdychiv", "Enerhodar", "Bakhmut", "Avdiivka", "Kupiansk", "Izium", "Chuhuiv",
+            "Lyman", "Sievierodonetsk", "Rubizhne", "Kostiantynivka", "Pokrovsk", "Toretsk", "Vuhledar", "Marinka", "Bucha",
+            "Irpin", "Hostomel", "Vovchansk", "Snihurivka", "Nova Kakhovka", "Kakhovka", "Oleshky", "Hola Prystan", "Marhanets",
+            "Orikhiv", "Huliaipole", "Tokmak", "Vasylivka", "Polohy", "Svitlodarsk", "Kurakhove", "Selydove", "Myrnohrad",
+            "Druzhkivka", "Siversk", "Soledar", "Chasiv Yar", "Yasynuvata", "Debaltseve", "Brianka", "Starobilsk", "Novoaidar",
+            "Perevalsk", "Kadiivka", "Dzhankoi", "Feodosiia", "Yalta", "Sevastopol", "Ochakiv", "Pervomaisk", "Voznesensk",
+            "Bilhorod-Dnistrovskyi", "Izmail", "Pivdennyi", "Chornomorsk", "Okhtyrka", "Trostianets", "Lebedyn", "Kupiansk"];
+        var wrong = new List<string>();
+        foreach (var n in names)
+        {
+            var p = Gazetteer.Default.Resolve(n);
+            if (p is null || p.Name != n) wrong.Add($"{n} -> {p?.Name}");
+        }
+        Assert.True(wrong.Count <= 3, string.Join(", ", wrong));
+    }
+}
