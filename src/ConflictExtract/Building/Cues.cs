@@ -20,7 +20,8 @@ internal static class Cues
 
     public static readonly WordSet Killed = new(
         "killed", "kill", "kills", "killing", "dead", "died", "dies", "die", "dying", "deaths", "death", "deceased", "perished", "fatalities",
-        "lives", "victims", "victim", "destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "bodies", "corpses");
+        "lives", "victims", "victim", "destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "bodies", "corpses",
+        "murdered", "slain", "executed", "assassinated", "beheaded", "hanged", "massacred", "lynched", "succumbed", "gunned", "fatally");
 
     public static readonly WordSet Injured = new(
         "injured", "injuring", "injures", "injure", "injuries", "wounded", "wounding", "wounds", "hurt", "hospitalized", "hospitalised", "casualties");
@@ -29,7 +30,22 @@ internal static class Cues
 
     /// <summary>Transitive casualty verbs whose count follows: "killed 14 civilians".</summary>
     public static readonly WordSet Transitive = new(
-        "killed", "kill", "kills", "killing", "injured", "injuring", "injures", "wounded", "wounding", "destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "lost", "left");
+        "murdered", "executed", "massacred", "beheaded", "assassinated", "bodies", "corpses", "killed", "kill", "kills", "killing", "injured", "injuring", "injures", "wounded", "wounding", "destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "lost", "left");
+
+    /// <summary>Nouns that a number counts when they are not people: "60 shells", "five times", "24 hours".</summary>
+    public static readonly WordSet NonPersonNouns = new(
+        "times", "shells", "missiles", "drones", "rockets", "strikes", "attacks", "airstrikes", "houses", "buildings", "homes", "km", "kilometres",
+        "kilometers", "miles", "hours", "days", "weeks", "months", "years", "percent", "per", "tons", "tonnes", "vehicles", "tanks", "villages",
+        "settlements", "regions", "cities", "towns", "districts", "shots", "rounds", "bombs", "mines", "projectiles", "munitions", "fire", "missions",
+        "sorties", "positions", "posts", "depots", "aircraft", "planes", "helicopters", "boats", "ships", "artillery", "launchers", "systems", "units", "pieces",
+        "minutes", "seconds", "metres", "meters", "feet", "hectares", "dollars", "euros", "head", "livestock", "cattle", "cars", "trucks", "apartments", "floors",
+        "storeys", "stories", "objects", "targets", "sites", "facilities", "schools", "hospitals", "shops", "incidents", "cases", "locations", "areas", "directions",
+        "occasions", "attempts", "waves", "salvos", "explosions", "blasts", "year", "hour", "day", "week", "month");
+
+    /// <summary>Words that may stand between a transitive casualty verb and its count: "killed at least 14", "wounded some 30".</summary>
+    public static readonly WordSet CountLead = new(
+        "also", "another", "some", "at", "least", "more", "than", "over", "up", "to", "nearly", "almost", "about", "around", "roughly", "approximately",
+        "an", "estimated", "as", "many", "no", "fewer", "less", "close", "reportedly", "dead", "down");
 
     /// <summary>Casualty words that need a military object to count as killed ("destroyed 20 soldiers").</summary>
     public static readonly WordSet NeedsPersonObject = new("destroyed", "eliminated", "liquidated", "neutralized", "neutralised");

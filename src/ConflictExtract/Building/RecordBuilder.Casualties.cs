@@ -18,10 +18,18 @@ internal sealed partial class RecordBuilder
         if (!Cues.Killed.Contains(w)) return null;
         if (w.Equals("lives", StringComparison.OrdinalIgnoreCase))
             return i - 2 >= from && (_a.Is(i - 1, "their") || _a.Is(i - 1, "the")) && (_a.Is(i - 2, "lost") || _a.Is(i - 2, "claimed") || _a.Is(i - 2, "claiming")) ? CasualtyKind.Killed : null;
-        if (w.Equals("victims", StringComparison.OrdinalIgnoreCase) || w.Equals("victim", StringComparison.OrdinalIgnoreCase) || w.Equals("death", StringComparison.OrdinalIgnoreCase))
+        if (w.Equals("death", StringComparison.OrdinalIgnoreCase))
+            return _a.Is(i - 1, "to") ? CasualtyKind.Killed : null; // "hacked to death", "put to death"
+        if (w.Equals("gunned", StringComparison.OrdinalIgnoreCase))
+            return _a.Is(i + 1, "down") ? CasualtyKind.Killed : null;
+        if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase))
+            return null;
+        if (w.Equals("victims", StringComparison.OrdinalIgnoreCase) || w.Equals("victim", StringComparison.OrdinalIgnoreCase))
             return null; // only inside "death toll" / "number of victims" (see the toll pass) or "a victim died"
         return CasualtyKind.Killed;
     }
+
+    private readonly HashSet<int> _woundedThenDied = [];
 
     private List<CasualtyDraft> FindCasualties(int si, int from, int to)
     {
@@ -58,9 +66,19 @@ internal sealed partial class RecordBuilder
             }
         }
 
+        // "A man wounded in the shelling died": one person killed, not also injured.
         for (int i = from; i < to; i++)
         {
-            if (consumed.Contains(i)) continue;
+            if (!(_a.Is(i, "died") || _a.Is(i, "dies") || _a.Is(i, "succumbed") || _a.Is(i, "dead") && _a.Is(i - 1, "later"))) continue;
+            for (int k = i - 1; k >= Math.Max(from, i - 15); k--)
+            {
+                if (_a.QuantityAt[k] >= 0 && !_a.Is(k, "one")) break;
+                if ((_a.Is(k, "wounded") || _a.Is(k, "injured")) && !consumed.Contains(k)) { _woundedThenDied.Add(k); break; }
+            }
+        }
+        for (int i = from; i < to; i++)
+        {
+            if (consumed.Contains(i) || _woundedThenDied.Contains(i)) continue;
             var kind = KindAt(i, from);
             if (kind is null) continue;
             bool passive = i > from && (_a.In(i - 1, Cues.Auxiliaries) || _a.In(i - 2, Cues.Auxiliaries) && _a.Is(i - 1, "been"));
@@ -95,8 +113,68 @@ internal sealed partial class RecordBuilder
             var c = new CasualtyDraft { Kind = kind.Value, Count = count, Group = group, Sentence = si, CountToken = countToken, Cumulative = cumulative };
             c.Evidence.Add(Evidence.Of(_a.Text, start, end));
             found.Add(c);
+            FollowingCounts(si, Math.Max(i, qi >= 0 ? _a.Quantities[qi].End - 1 : countToken), to, kind.Value, transitive && countToken > i, cumulative, usedQuantities, found);
         }
         return found;
+    }
+
+    /// <summary>
+    /// After a count: "24 dead, including 13 children" (a subset), and for a transitive verb
+    /// "killed five soldiers and three civilians" / "killed four children and a woman" (more groups).
+    /// </summary>
+    private void FollowingCounts(int si, int after, int to, CasualtyKind kind, bool coordinated, bool cumulative, HashSet<(int, CasualtyKind)> used, List<CasualtyDraft> found)
+    {
+        int k = after + 1;
+        int stop = Math.Min(to, after + 8);
+        while (k < stop)
+        {
+            if (KindAt(k, 0) is not null) return;
+            bool including = _a.In(k, Cues.Including) || _a.Is(k, "among") && _a.Is(k + 1, "them");
+            bool and = coordinated && _a.Is(k, "and");
+            if (!including && !and)
+            {
+                if (_a.Tokens[k].Kind == TokenKind.Punctuation && _a.Word(k) is not ",") return;
+                k++;
+                continue;
+            }
+            int j = k + 1;
+            if (_a.Is(j, "them")) j++;
+            if (_a.Is(j, ",") || _a.Is(j, ":")) j++;
+            int q = j < _a.Tokens.Length ? _a.QuantityAt[j] : -1;
+            if (q >= 0 && !used.Contains((q, kind)) && !IsNonPersonAfter(_a.Quantities[q].End, to))
+            {
+                var qh = _a.Quantities[q];
+                var g = GroupAfter(qh.End, to, 3, out bool person);
+                if (!person && !including) return;
+                var c = new CasualtyDraft { Kind = kind, Count = qh.Value, Group = g, Sentence = si, CountToken = qh.First, Subset = including, Cumulative = cumulative };
+                c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[k].Start, qh.EndChar));
+                found.Add(c);
+                used.Add((q, kind));
+                k = qh.End;
+                stop = Math.Min(to, k + 6);
+                continue;
+            }
+            if (and && (_a.Is(j, "a") || _a.Is(j, "an") || _a.Is(j, "one")) && SingularPersonAhead(j + 1, to, out int person1))
+            {
+                var c = new CasualtyDraft { Kind = kind, Count = Quantity.Exact(1), Group = GroupOf(person1), Sentence = si, CountToken = person1, Subset = false, Cumulative = cumulative };
+                c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[j].Start, _a.Tokens[person1].End));
+                found.Add(c);
+                k = person1 + 1;
+                continue;
+            }
+            return;
+        }
+    }
+
+    private bool SingularPersonAhead(int k, int to, out int person)
+    {
+        for (int j = k; j < Math.Min(to, k + 4); j++)
+        {
+            if (_a.In(j, Cues.SingularPerson)) { person = j; return true; }
+            if (_a.Tokens[j].Kind == TokenKind.Punctuation) break;
+        }
+        person = -1;
+        return false;
     }
 
     private bool IsCumulativeSentence(int from, int to)
@@ -113,13 +191,24 @@ internal sealed partial class RecordBuilder
     /// <summary>"killed at least 14 civilians", "wounding 23": the count after the verb.</summary>
     private (int, CasualtyGroup, bool)? CountRight(int i, int to, CasualtyKind kind, bool needsObject, HashSet<(int, CasualtyKind)> used)
     {
-        for (int k = i + 1; k < Math.Min(to, i + 4); k++)
+        int first = i + 1;
+        if (_a.Is(i, "gunned") || _a.Is(i, "bodies") || _a.Is(i, "corpses")) first++; // "gunned down", "bodies of"
+        for (int k = first; k < Math.Min(to, first + 4); k++)
         {
             int q = _a.QuantityAt[k];
             if (q < 0)
             {
-                if (_a.Tokens[k].Kind == TokenKind.Punctuation) return null;
-                continue;
+                if (_a.In(k, Cues.CountLead) && !_a.Is(k, "dead")) continue;
+                if (k == first && (_a.Is(k, "dead") || _a.Is(k, "down"))) continue;
+                // "killed a local official", "killed Nelson Garcia", "shot him dead": one person.
+                if (!needsObject && kind != CasualtyKind.Missing && (_a.Is(k, "a") || _a.Is(k, "an")) && SingularPersonAhead(k + 1, to, out int personTok))
+                    return (-personTok - 1, GroupOf(personTok), false);
+                if (!needsObject && kind != CasualtyKind.Missing && k == first && (_a.Is(k, "him") || _a.Is(k, "her")))
+                    return (-k - 1, CasualtyGroup.Unknown, false);
+                if (!needsObject && k == first && _a.Tokens[k].Has(TokenFlags.Capitalized) && _a.Tokens[k].Kind == TokenKind.Word && _a.PlaceAt[k] < 0
+                    && k + 1 < to && _a.Tokens[k + 1].Has(TokenFlags.Capitalized) && _a.Tokens[k + 1].Kind == TokenKind.Word)
+                    return (-k - 1, CasualtyGroup.Unknown, false);
+                return null;
             }
             if (used.Contains((q, kind))) return null;
             var qh = _a.Quantities[q];
@@ -140,7 +229,8 @@ internal sealed partial class RecordBuilder
         for (int k = i - 1; k >= limit; k--)
         {
             var w = _a.Word(k);
-            if (KindAt(k, from) is not null && k != i) return null;
+            if (KindAt(k, from) is not null && k != i && !_woundedThenDied.Contains(k) && !(_a.Is(k, "shot") || _a.Is(k, "and"))) return null;
+            if (k == i - 1 && (_a.Is(k, "a") || _a.Is(k, "one")) && _a.Is(i, "dead")) return (-k - 1, GroupOf(i + 1), false); // "there is a dead (man)"
             if (w is ";" or ":" or "." or "?" or "!" || _a.In(k, Cues.SpeechVerbs)) break;
             if (IsDash(w) && _a.Tokens[k].Has(TokenFlags.SpaceBefore)) break;
             int q = _a.QuantityAt[k];
@@ -159,6 +249,15 @@ internal sealed partial class RecordBuilder
                     k--;
                     continue;
                 }
+                if (_a.Is(qh.End, "of") && (_a.Is(qh.End + 1, "the") || _a.Is(qh.End + 1, "them") || _a.Is(qh.End + 1, "whom")) || _a.Is(k - 1, "remaining"))
+                {
+                    // "Two of the dead were children", "the remaining 45": part of a count given elsewhere.
+                    var part = new CasualtyDraft { Kind = kind, Count = qh.Value, Group = GroupAfter(qh.End, i + 2, 6, out _), Sentence = si, CountToken = qh.First, Subset = true, Cumulative = cumulative };
+                    part.Evidence.Add(Evidence.Of(_a.Text, qh.Start, _a.Tokens[i].End));
+                    found.Add(part);
+                    used.Add((q, kind));
+                    return null;
+                }
                 var g = GroupAfter(qh.End, i, 4, out _);
                 if (g == CasualtyGroup.Unknown && singular >= 0) g = GroupOf(singular);
                 return (q, g, false);
@@ -172,6 +271,18 @@ internal sealed partial class RecordBuilder
             if (_a.Is(k, "and") && singular >= 0 && !_a.In(k - 1, Cues.People) && !_a.In(k + 1, Cues.People) && !IsPossessive(k + 1)) break;
         }
         if (singular >= 0) return (-singular - 1, GroupOf(singular), false);
+        // "Pascal N. was killed", "a local official has been shot and killed": a singular subject.
+        for (int k = i - 1; k >= Math.Max(from, i - 5); k--)
+        {
+            if (_a.Is(k, "was") || _a.Is(k, "has") && _a.Is(k + 1, "been"))
+            {
+                int subj = k - 1;
+                if (subj >= from && _a.Tokens[subj].Kind == TokenKind.Word && (_a.Tokens[subj].Has(TokenFlags.Capitalized) || _a.In(subj, Cues.SingularPerson) || _a.Is(subj, "he") || _a.Is(subj, "she")) && !_a.Is(subj, "it") && !_a.Is(subj, "there"))
+                    return (-subj - 1, GroupOf(subj), false);
+                break;
+            }
+            if (!(_a.Is(k, "been") || _a.Is(k, "and") || _a.Is(k, "shot") || _a.Is(k, "also") || _a.Is(k, "reportedly") || _a.Is(k, "later") || _a.Is(k, "confirmed") || _a.Is(k, "found") || _a.Is(k, "fatally"))) break;
+        }
         return null;
     }
 
@@ -204,22 +315,18 @@ internal sealed partial class RecordBuilder
         return n;
     }
 
+    /// <summary>True when the count counts things, not people: "60 shells", "five times", "10 airstrikes".</summary>
     private bool IsNonPersonAfter(int k, int to)
     {
-        if (k >= to) return false;
-        var w = _a.Word(k);
-        if (_a.In(k, Cues.People) || _a.In(k, Cues.Auxiliaries) || KindAt(k, 0) is not null || _a.In(k, Cues.Including)) return false;
-        if (_a.Tokens[k].Kind == TokenKind.Punctuation) return false;
-        if (w.Equals("of", StringComparison.OrdinalIgnoreCase) || w.Equals("in", StringComparison.OrdinalIgnoreCase) || w.Equals("and", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("others", StringComparison.OrdinalIgnoreCase) || w.Equals("more", StringComparison.OrdinalIgnoreCase) || w.Equals("had", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("have", StringComparison.OrdinalIgnoreCase) || w.Equals("has", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("at", StringComparison.OrdinalIgnoreCase) || w.Equals("during", StringComparison.OrdinalIgnoreCase) || w.Equals("from", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("as", StringComparison.OrdinalIgnoreCase) || w.Equals("after", StringComparison.OrdinalIgnoreCase) || w.Equals("when", StringComparison.OrdinalIgnoreCase))
-            return false;
-        // An adjective before the noun ("Ukrainian soldiers", "local residents"): look one further.
-        if (k + 1 < to && (_a.In(k + 1, Cues.People) || KindAt(k + 1, 0) is not null)) return false;
-        if (k + 2 < to && _a.In(k + 2, Cues.People)) return false;
-        return true;
+        for (int j = k; j < Math.Min(to, k + 3); j++)
+        {
+            if (_a.In(j, Cues.People) || KindAt(j, 0) is not null) return false;
+            if (_a.In(j, Cues.NonPersonNouns) || _a.WeaponAt[j] >= 0) return true;
+            if (_a.Tokens[j].Kind == TokenKind.Punctuation) return false;
+            // adjectives and nationalities before the noun: "Ukrainian soldiers", "local residents"
+            if (!(_a.Tokens[j].Has(TokenFlags.Capitalized) || _a.Word(j).EndsWith("al", StringComparison.Ordinal) || _a.Word(j).EndsWith("an", StringComparison.Ordinal) || _a.Word(j).EndsWith("ish", StringComparison.Ordinal) || _a.Is(j, "more") || _a.Is(j, "other"))) return false;
+        }
+        return false;
     }
 
     private CasualtyGroup GroupAfter(int k, int to, int span, out bool person)

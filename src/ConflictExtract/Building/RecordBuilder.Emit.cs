@@ -21,7 +21,10 @@ internal sealed partial class RecordBuilder
     private static bool SamePlace(Location? a, Location? b) =>
         a is not null && b is not null && a.Name == b.Name && a.Admin1 == b.Admin1 && a.Country == b.Country;
 
-    private static bool DatesCompatible(DateRange? a, DateRange? b) => a is null || b is null || a == b;
+    /// <summary>Null matches anything; two days must be the same day; a range matches what it overlaps.</summary>
+    private static bool DatesCompatible(DateRange? a, DateRange? b) =>
+        a is null || b is null || a == b
+        || (a.Precision != DatePrecision.Day || b.Precision != DatePrecision.Day) && a.Start <= b.End && b.Start <= a.End;
 
     /// <summary>The same place struck in the headline and the body is one event.</summary>
     private void MergeStrikes()
@@ -37,7 +40,9 @@ internal sealed partial class RecordBuilder
                 a.Attacker ??= b.Attacker;
                 a.Target ??= b.Target;
                 a.TargetCategory ??= b.TargetCategory;
+                if (a.Weapons.Count == 0 && b.Weapons.Count > 0) a.WeaponCategory = b.WeaponCategory;
                 a.WeaponCategory ??= b.WeaponCategory;
+                if (a.Date is { Precision: DatePrecision.Range } && b.Date is { Precision: DatePrecision.Day }) a.Date = b.Date;
                 a.MunitionCount ??= b.MunitionCount;
                 a.Intercepted ??= b.Intercepted;
                 a.LaunchSite ??= b.LaunchSite;

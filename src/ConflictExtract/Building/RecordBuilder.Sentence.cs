@@ -70,12 +70,16 @@ internal sealed partial class RecordBuilder
                 int j = end;
                 while (j < to && j < end + 2 && (_a.Is(j, "armed") || _a.Is(j, "air") || _a.Is(j, "-led"))) j++;
                 if (_a.In(j, Cues.VictimHeads)) continue;
+                int of = _a.Is(i - 1, "the") ? i - 2 : i - 1;
                 agent = _a.In(j, Cues.AgentHeads) || _a.In(end, Cues.AgentHeads)
                     || (_a.In(end, Cues.StrikeTriggers) || _a.Is(end, "has") || _a.Is(end, "have") || _a.Is(end, "had") || _a.Is(end, "launched") || _a.Is(end, "was"))
-                    || (i > from && (_a.Is(i - 1, "by") || (_a.Is(i - 1, "the") && _a.Is(i - 2, "by"))));
+                    || (i > from && (_a.Is(i - 1, "by") || (_a.Is(i - 1, "the") && _a.Is(i - 2, "by"))))
+                    || (_a.Is(of, "of") && _a.In(of - 1, Cues.StrikeTriggers)); // "the shelling of the Russian Federation"
                 if (agent && IsVictimContext(i)) agent = false;
                 if (agent && _a.In(j, Cues.AgentHeads)) end = j + 1;
             }
+            // "Ukrainian Armed Forces lost up to 120 soldiers": the losing side; "the Ukrainian air force said": a source.
+            if (agent && (_a.Is(end, "lost") || _a.Is(end, "suffered") || _a.In(end, Cues.SpeechVerbs) || _a.Is(end, "brigade") && _a.Is(end + 1, "lost"))) agent = false;
             if (agent) agents.Add(new Agent(i, end, country));
         }
         return agents;
@@ -297,7 +301,8 @@ internal sealed partial class RecordBuilder
                 if (p.Kind == PlaceKind.Region && q.Kind is not PlaceKind.Region and not PlaceKind.Country && q.Admin1 == p.Admin1) covered = true;
                 else if (p.Kind == PlaceKind.Country && q.Kind != PlaceKind.Country && q.Country == p.Country) covered = true;
                 else if (j < i && q.Kind is not PlaceKind.Region and not PlaceKind.Country && p.Kind is not PlaceKind.Region and not PlaceKind.Country
-                    && _a.Is(places[i].First - 1, "near") && q.Admin1 == p.Admin1) covered = true;
+                    && (_a.Is(places[i].First - 1, "near") || _a.Is(places[i].First - 1, "outside") || _a.Is(places[i].First - 1, "of") && (_a.Is(places[i].First - 2, "west") || _a.Is(places[i].First - 2, "east") || _a.Is(places[i].First - 2, "north") || _a.Is(places[i].First - 2, "south")))
+                    && places[i].First - places[j].End <= 8) covered = true;
             }
             if (!covered) result.Add(places[i]);
         }
@@ -323,6 +328,17 @@ internal sealed partial class RecordBuilder
             for (int k = d.First - 1; k >= Math.Max(from, d.First - 3); k--)
                 if (_a.In(k, Cues.SpeechVerbs)) { reportDate = true; break; }
             if (!reportDate) return d.Value;
+        }
+        // Parts of the day that news uses without a date: "at night", "night shelling", "during the day", "in 24 hours".
+        if (_a.PublishedAt is { } pub)
+        {
+            for (int i = from; i < to; i++)
+            {
+                if (_a.Is(i, "night") && (_a.Is(i - 1, "at") || _a.Is(i - 1, "last") || _a.In(i + 1, Cues.StrikeTriggers)) || _a.Is(i, "nighttime") || _a.Is(i, "overnight"))
+                    return DateRange.Day(pub.AddDays(-1));
+                if (_a.Is(i, "day") && _a.Is(i - 1, "the") && (_a.Is(i - 2, "during") || _a.Is(i - 2, "over")) || _a.Is(i, "hours") && _a.Is(i - 1, "24") && (_a.Is(i - 2, "in") || _a.Is(i - 2, "past") || _a.Is(i - 2, "last")))
+                    return new DateRange(pub.AddDays(-1), pub, DatePrecision.Range);
+            }
         }
         return null;
     }
