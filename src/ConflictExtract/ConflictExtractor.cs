@@ -109,6 +109,7 @@ public sealed class ConflictExtractor
         {
             await foreach (var doc in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 ArgumentNullException.ThrowIfNull(doc);
                 inFlight.Enqueue(Start(doc, options, limiter, cancellationToken));
                 if (inFlight.Count >= window)

@@ -107,7 +107,7 @@ public class StrikeTests : ExtractorTestBase
         Assert.Equal("Kh-101", w.Name);
         Assert.Equal(WeaponCategory.CruiseMissile, w.Category);
         var s = Assert.Single(r.Strikes);
-        Assert.Equal([w.Id], s.WeaponIds);
+        Assert.Equal(w.Id, Assert.Single(s.WeaponIds));
         Assert.Equal(WeaponCategory.CruiseMissile, s.WeaponCategory);
     }
 
