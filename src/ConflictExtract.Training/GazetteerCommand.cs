@@ -164,6 +164,27 @@ public sealed class GazetteerCommand : ITrainingCommand
             if (ExtraRegionNames.TryGetValue(r.Admin1, out var en)) full.AddRange(en);
             b.Add(name, PlaceKind.Region, name, "UA", r.Lat, r.Lon, r.Population, r.Id, false, full, stems);
         }
+        // Raions (districts, current ADM2 and historical ADM2H): kind Other, named only with "Raion"/"district".
+        foreach (var r in uaRows)
+        {
+            if (r.Code is not ("ADM2" or "ADM2H") || !UaAdmin1.TryGetValue(r.Admin1, out var a1)) continue;
+            string? suffix = r.Name.EndsWith(" Raion", StringComparison.Ordinal) ? " Raion" : r.Name.EndsWith(" Rayon", StringComparison.Ordinal) ? " Rayon" : null;
+            if (suffix is null) continue;
+            string bas = FixLatin(r.Name[..^suffix.Length]);
+            var names = new List<string>();
+            foreach (var alt in Alternates(r).Append(r.Name).Append(bas + " Raion"))
+            {
+                if (!IsLatin(alt, true)) continue;
+                foreach (var w in (string[])[" Raion", " Rayon", " raion", " rayon", " rajon", " District", " district"])
+                {
+                    if (!alt.EndsWith(w, StringComparison.Ordinal)) continue;
+                    string b0 = alt[..^w.Length];
+                    names.Add(b0 + " Raion"); names.Add(b0 + " Rayon"); names.Add(b0 + " district");
+                }
+            }
+            b.Add(bas + " Raion", PlaceKind.Other, a1, "UA", r.Lat, r.Lon, r.Population, r.Id, false, names, []);
+        }
+
         // Donbas: the two eastern oblasts together; a region with no admin1.
         b.Add("Donbas", PlaceKind.Region, null, "UA", 48.0, 38.5, 0, 0, false, ["Donbas", "Donbass", "Donets Basin"], ["Donbas", "Donbass"]);
 
@@ -428,6 +449,9 @@ public sealed class GazetteerCommand : ITrainingCommand
         var sb = new StringBuilder(s.Length);
         foreach (char c in s) if (c is not ('\'' or '’' or '`' or 'ʼ' or '”')) sb.Append(c);
         string t = sb.ToString();
+        // Russian-style names (Bogoyavlenskoye, Gorelovskiy) keep their y's; only Ukrainian-looking ones get ia/iu/ie.
+        if (t.EndsWith("oye", StringComparison.Ordinal) || t.EndsWith("iy", StringComparison.Ordinal) || t.EndsWith("aya", StringComparison.Ordinal)
+            || t.EndsWith("ovka", StringComparison.Ordinal) || t.EndsWith("evka", StringComparison.Ordinal) || t.EndsWith("yevo", StringComparison.Ordinal)) return t;
         var o = new StringBuilder(t.Length);
         for (int i = 0; i < t.Length; i++)
         {
@@ -458,7 +482,8 @@ public sealed class GazetteerCommand : ITrainingCommand
 
             dotnet run --project src/ConflictExtract.Training -c Release -- gazetteer --data ../shared/data/geonames --out models/gazetteer
 
-        Contents: every Ukrainian populated place (UA.txt class P) and the 27 first-level regions
+        Contents: every Ukrainian populated place (UA.txt class P), the raions (ADM2 and historical ADM2H, kind
+        "other", named only as "Nikopol Raion" / "Nikopol district"), and the 27 first-level regions
         (UA.txt ADM1; Crimea and Sevastopol carry country UA), "Donbas" (a region without admin1),
         the Russian border towns (RU_border_cities5000_2018.txt), the world's places of 15,000+
         (cities15000.txt, Ukraine skipped), the contract's Russian regions (Belgorod Oblast, Kursk Oblast,

@@ -160,7 +160,7 @@ public sealed class PlaceFinder
                 var tk = tokens[t];
                 if (tk.Kind != TokenKind.Word || tk.Has(TokenFlags.Capitalized) || tk.Has(TokenFlags.AllCaps)) continue;
                 if (tk.Length > 0 && (uint)tk.Start < (uint)text.Length && text[tk.Start] is '\'' or '’') continue; // "People's"
-                if (IsWord(text, tokens, t, PlaceWords.RegionNouns) || IsWord(text, tokens, t, "of") || IsWord(text, tokens, t, "on")) continue;
+                if (IsWord(text, tokens, t, PlaceWords.RegionNouns) || IsWord(text, tokens, t, PlaceWords.DistrictNouns) || IsWord(text, tokens, t, "of") || IsWord(text, tokens, t, "on")) continue;
                 if (!_gazetteer.TryMatchAt(text, tokens, m.FirstToken, t, out m)) m = default;
                 break;
             }
