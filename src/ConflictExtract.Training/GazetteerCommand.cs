@@ -278,6 +278,19 @@ public sealed class GazetteerCommand : ITrainingCommand
             if (alt.Length <= 4 && alt.All(c => !char.IsLetter(c) || char.IsUpper(c))) continue;
             list.Add(alt);
         }
+        // Short adjectival endings news also writes: Pervomaiskyi → Pervomaisky, Pervomaiskiy.
+        int count = list.Count;
+        for (int i = 0; i < count; i++)
+        {
+            string v = list[i];
+            foreach (var end in (string[])["skyi", "skyy", "skiy", "skii", "s'kyy", "s’kyy", "s'kyi", "s’kyi"])
+            {
+                if (!v.EndsWith(end, StringComparison.Ordinal)) continue;
+                string stem = v[..^end.Length];
+                list.Add(stem + "sky"); list.Add(stem + "skiy"); list.Add(stem + "skyi");
+                break;
+            }
+        }
         return list;
     }
 
@@ -429,14 +442,14 @@ public sealed class GazetteerCommand : ITrainingCommand
             {
                 'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d",
                 'е' => initial ? (news ? "ye" : "e") : afterVowel ? "ye" : "e", 'ё' => "yo", 'ж' => "zh", 'з' => "z",
-                'и' => "i", 'й' => news && wordEnd && prev is 'ы' or 'и' ? "" : "y", 'к' => "k", 'л' => "l", 'м' => "m",
+                'и' => news && next == 'й' && (i + 2 >= cyr.Length || !char.IsLetter(cyr[i + 2])) ? "y" : "i",
+                'й' => news && wordEnd && prev is 'ы' or 'и' ? "" : "y", 'к' => "k", 'л' => "l", 'м' => "m",
                 'н' => "n", 'о' => "o", 'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f",
                 'х' => "kh", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh", 'щ' => "shch", 'ъ' or 'ь' => "", 'ы' => "y",
                 'э' => "e", 'ю' => "yu", 'я' => "ya", '\'' or '’' or 'ʼ' or '`' => "",
                 'і' => "i", 'ї' => "yi", 'є' => "ye", 'ґ' => "g",
                 _ => lc.ToString(),
             };
-            if (!news && lc == 'й' && wordEnd && prev is 'ы' or 'и') t = "";
             if (t.Length == 0) continue;
             if (char.IsUpper(c)) t = char.ToUpperInvariant(t[0]) + t[1..];
             sb.Append(t);

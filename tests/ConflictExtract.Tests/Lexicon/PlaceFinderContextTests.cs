@@ -53,6 +53,17 @@ public class PlaceFinderContextTests
             string.Join(";", Find("Shelling hit the Nikopol district overnight.").Select(m => $"{"Shelling hit the Nikopol district overnight."[m.Start..m.End]}|{m.Location.Name}|{m.Location.Kind}|{m.Location.Admin1}")));
         Assert.Equal(["Nikopol Raion"], Names("Shelling hit Nikopol Raion overnight."));
         Assert.Equal(["Nikopol"], Names("Shelling hit Nikopol overnight."));
+        Assert.Equal(["Nikopol Raion"], Names("Forty shells fell in the Nikopol region."));
+    }
+
+    [Fact]
+    public void CityDistrictIsTheCity()
+    {
+        // "the Leninskyi district of Donetsk"-style phrases name a part of the city.
+        Assert.Equal(["Donetsk"], Names("A man was hurt in the Kiev region of Donetsk."));
+        Assert.Equal(["Khmelnytskyi"], Names("A drone fell near Khmelnitsky."));
+        const string t = "Shelling hit Pervomaisky in the Kharkiv region.";
+        Assert.Equal("Kharkiv Oblast", Find(t).Single(m => t[m.Start..m.End] == "Pervomaisky").Location.Admin1);
     }
 
     [Fact]
