@@ -516,6 +516,15 @@ public sealed class GazetteerCommand : ITrainingCommand
         - Admin1: Ukraine and the listed Russian regions in contract form ("Kharkiv Oblast", Kyiv city → "Kyiv");
           elsewhere GeoNames' ASCII admin1 name (apostrophes removed).
 
+        Library: `ConflictExtract.Lexicon.Gazetteer` (`Default`, `Load(Stream)`, `Lookup`, `Resolve`, `TryMatchAt`,
+        `FindAll`) reads this file from the embedded resource; `PlaceFinder.Find(text, tokens, sentences)` turns token
+        spans into `PlaceMention`s: region phrases ("the Kharkiv region", "Donetsk and Luhansk regions", "regions of
+        Poltava, Donetsk, and Dnipro", "Kharkiv Oblast"), "DPR"/"LPR" → Donetsk/Luhansk Oblast, "Donbas" → region
+        Donbas (admin1 null), raions ("Nikopol district"); namesakes resolved by regions named in the text, then
+        population; villages need a locative ("in", "near", "village of") or their region named; stop-listed words,
+        names after a first name or title, and names before "said" are not places; "the Dnipro"/"Dnipro River" are
+        skipped (no rivers in the table).
+
         Format (little-endian, GZip): "CEGZ" v1; string table; places (name, kind, admin1, country, lat, lon,
         population, id, flags); sorted ASCII keys with posting lists (place index × 2 + stem bit).
         """;

@@ -293,7 +293,7 @@ public sealed class PlaceFinder
         return p.Kind == PlaceKind.City ? 0.9f : 0.8f;
     }
 
-    private static bool IsOpeningQuote(string text, Token t) => t.Length == 1 && text[t.Start] is '"' or '“' or '\'' or '‘' or '(';
+    private static bool IsOpeningQuote(string text, Token t) => t.Length == 1 && (uint)t.Start < (uint)text.Length && text[t.Start] is '"' or '“' or '\'' or '‘' or '(';
 
     /// <summary>A locative word within three tokens before <paramref name="first"/>, not across punctuation.</summary>
     private static bool HasLocative(string text, ReadOnlySpan<Token> tokens, int first, int sentenceFirst)
@@ -313,7 +313,7 @@ public sealed class PlaceFinder
         for (int t = from; t < to; t++)
         {
             var tk = tokens[t];
-            if (tk.Kind == TokenKind.Punctuation && tk.Length == 1 && text[tk.Start] == ',') continue;
+            if (tk.Kind == TokenKind.Punctuation && tk.Length == 1 && (uint)tk.Start < (uint)text.Length && text[tk.Start] == ',') continue;
             if (IsWord(text, tokens, t, "and") || IsWord(text, tokens, t, "or")) continue;
             return false;
         }

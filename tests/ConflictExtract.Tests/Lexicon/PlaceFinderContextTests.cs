@@ -82,4 +82,25 @@ public class PlaceFinderContextTests
         Assert.Equal(["Kyiv", "Odesa", "Lviv", "Dnipro", "Zaporizhzhia"], ms.Select(m => t[m.Start..m.End]).ToArray());
         Assert.All(ms, m => Assert.Equal(PlaceKind.City, m.Location.Kind));
     }
+
+    [Fact]
+    public void SharedFinderIsThreadSafe()
+    {
+        const string t = "Russian forces shelled the village of Stepne in the Zaporizhzhia region and struck Kharkov, Izyum and Odessa.";
+        var expected = string.Join(";", Find(t).Select(m => $"{m.Start}-{m.End}:{m.Location}"));
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = string.Join(";", Find(t).Select(m => $"{m.Start}-{m.End}:{m.Location}")));
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void TokensThatDoNotFitTheTextAreIgnored()
+    {
+        var tokens = TestTokens.Tokenize("Shelling hit Kharkiv and the Donetsk region, officials said.");
+        var r = PlaceFinder.Default.Find("Kharkiv", tokens, []);
+        Assert.NotNull(r);
+        var big = string.Concat(Enumerable.Repeat("Kyiv, Lviv and the Kharkiv region were hit. ", 5000));
+        var bt = TestTokens.Tokenize(big);
+        Assert.Equal(15000, PlaceFinder.Default.Find(big, bt, TestTokens.Sentences(big, bt)).Count);
+    }
 }
