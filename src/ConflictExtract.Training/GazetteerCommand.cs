@@ -164,6 +164,27 @@ public sealed class GazetteerCommand : ITrainingCommand
             if (ExtraRegionNames.TryGetValue(r.Admin1, out var en)) full.AddRange(en);
             b.Add(name, PlaceKind.Region, name, "UA", r.Lat, r.Lon, r.Population, r.Id, false, full, stems);
         }
+        // Raions (districts, current ADM2 and historical ADM2H): kind Other, named only with "Raion"/"district".
+        foreach (var r in uaRows)
+        {
+            if (r.Code is not ("ADM2" or "ADM2H") || !UaAdmin1.TryGetValue(r.Admin1, out var a1)) continue;
+            string? suffix = r.Name.EndsWith(" Raion", StringComparison.Ordinal) ? " Raion" : r.Name.EndsWith(" Rayon", StringComparison.Ordinal) ? " Rayon" : null;
+            if (suffix is null) continue;
+            string bas = FixLatin(r.Name[..^suffix.Length]);
+            var names = new List<string>();
+            foreach (var alt in Alternates(r).Append(r.Name).Append(bas + " Raion"))
+            {
+                if (!IsLatin(alt, true)) continue;
+                foreach (var w in (string[])[" Raion", " Rayon", " raion", " rayon", " rajon", " District", " district"])
+                {
+                    if (!alt.EndsWith(w, StringComparison.Ordinal)) continue;
+                    string b0 = alt[..^w.Length];
+                    names.Add(b0 + " Raion"); names.Add(b0 + " Rayon"); names.Add(b0 + " district");
+                }
+            }
+            b.Add(bas + " Raion", PlaceKind.Other, a1, "UA", r.Lat, r.Lon, r.Population, r.Id, false, names, []);
+        }
+
         // Donbas: the two eastern oblasts together; a region with no admin1.
         b.Add("Donbas", PlaceKind.Region, null, "UA", 48.0, 38.5, 0, 0, false, ["Donbas", "Donbass", "Donets Basin"], ["Donbas", "Donbass"]);
 
@@ -256,6 +277,19 @@ public sealed class GazetteerCommand : ITrainingCommand
             if (alt.Length < 3 || !IsLatin(alt, allowAccents)) continue;
             if (alt.Length <= 4 && alt.All(c => !char.IsLetter(c) || char.IsUpper(c))) continue;
             list.Add(alt);
+        }
+        // Short adjectival endings news also writes: Pervomaiskyi → Pervomaisky, Pervomaiskiy.
+        int count = list.Count;
+        for (int i = 0; i < count; i++)
+        {
+            string v = list[i];
+            foreach (var end in (string[])["skyi", "skyy", "skiy", "skii", "s'kyy", "s’kyy", "s'kyi", "s’kyi"])
+            {
+                if (!v.EndsWith(end, StringComparison.Ordinal)) continue;
+                string stem = v[..^end.Length];
+                list.Add(stem + "sky"); list.Add(stem + "skiy"); list.Add(stem + "skyi");
+                break;
+            }
         }
         return list;
     }
@@ -408,14 +442,14 @@ public sealed class GazetteerCommand : ITrainingCommand
             {
                 'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d",
                 'е' => initial ? (news ? "ye" : "e") : afterVowel ? "ye" : "e", 'ё' => "yo", 'ж' => "zh", 'з' => "z",
-                'и' => "i", 'й' => news && wordEnd && prev is 'ы' or 'и' ? "" : "y", 'к' => "k", 'л' => "l", 'м' => "m",
+                'и' => news && next == 'й' && (i + 2 >= cyr.Length || !char.IsLetter(cyr[i + 2])) ? "y" : "i",
+                'й' => news && wordEnd && prev is 'ы' or 'и' ? "" : "y", 'к' => "k", 'л' => "l", 'м' => "m",
                 'н' => "n", 'о' => "o", 'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f",
                 'х' => "kh", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh", 'щ' => "shch", 'ъ' or 'ь' => "", 'ы' => "y",
                 'э' => "e", 'ю' => "yu", 'я' => "ya", '\'' or '’' or 'ʼ' or '`' => "",
                 'і' => "i", 'ї' => "yi", 'є' => "ye", 'ґ' => "g",
                 _ => lc.ToString(),
             };
-            if (!news && lc == 'й' && wordEnd && prev is 'ы' or 'и') t = "";
             if (t.Length == 0) continue;
             if (char.IsUpper(c)) t = char.ToUpperInvariant(t[0]) + t[1..];
             sb.Append(t);
@@ -428,6 +462,9 @@ public sealed class GazetteerCommand : ITrainingCommand
         var sb = new StringBuilder(s.Length);
         foreach (char c in s) if (c is not ('\'' or '’' or '`' or 'ʼ' or '”')) sb.Append(c);
         string t = sb.ToString();
+        // Russian-style names (Bogoyavlenskoye, Gorelovskiy) keep their y's; only Ukrainian-looking ones get ia/iu/ie.
+        if (t.EndsWith("oye", StringComparison.Ordinal) || t.EndsWith("iy", StringComparison.Ordinal) || t.EndsWith("aya", StringComparison.Ordinal)
+            || t.EndsWith("ovka", StringComparison.Ordinal) || t.EndsWith("evka", StringComparison.Ordinal) || t.EndsWith("yevo", StringComparison.Ordinal)) return t;
         var o = new StringBuilder(t.Length);
         for (int i = 0; i < t.Length; i++)
         {
@@ -458,7 +495,8 @@ public sealed class GazetteerCommand : ITrainingCommand
 
             dotnet run --project src/ConflictExtract.Training -c Release -- gazetteer --data ../shared/data/geonames --out models/gazetteer
 
-        Contents: every Ukrainian populated place (UA.txt class P) and the 27 first-level regions
+        Contents: every Ukrainian populated place (UA.txt class P), the raions (ADM2 and historical ADM2H, kind
+        "other", named only as "Nikopol Raion" / "Nikopol district"), and the 27 first-level regions
         (UA.txt ADM1; Crimea and Sevastopol carry country UA), "Donbas" (a region without admin1),
         the Russian border towns (RU_border_cities5000_2018.txt), the world's places of 15,000+
         (cities15000.txt, Ukraine skipped), the contract's Russian regions (Belgorod Oblast, Kursk Oblast,
@@ -477,6 +515,15 @@ public sealed class GazetteerCommand : ITrainingCommand
         - Kind: country / region; city = PPLC or PPLA or population ≥ 100,000; town = population ≥ 10,000; else village.
         - Admin1: Ukraine and the listed Russian regions in contract form ("Kharkiv Oblast", Kyiv city → "Kyiv");
           elsewhere GeoNames' ASCII admin1 name (apostrophes removed).
+
+        Library: `ConflictExtract.Lexicon.Gazetteer` (`Default`, `Load(Stream)`, `Lookup`, `Resolve`, `TryMatchAt`,
+        `FindAll`) reads this file from the embedded resource; `PlaceFinder.Find(text, tokens, sentences)` turns token
+        spans into `PlaceMention`s: region phrases ("the Kharkiv region", "Donetsk and Luhansk regions", "regions of
+        Poltava, Donetsk, and Dnipro", "Kharkiv Oblast"), "DPR"/"LPR" → Donetsk/Luhansk Oblast, "Donbas" → region
+        Donbas (admin1 null), raions ("Nikopol district"); namesakes resolved by regions named in the text, then
+        population; villages need a locative ("in", "near", "village of") or their region named; stop-listed words,
+        names after a first name or title, and names before "said" are not places; "the Dnipro"/"Dnipro River" are
+        skipped (no rivers in the table).
 
         Format (little-endian, GZip): "CEGZ" v1; string table; places (name, kind, admin1, country, lat, lon,
         population, id, flags); sorted ASCII keys with posting lists (place index × 2 + stem bit).

@@ -37,7 +37,7 @@ public sealed class PlaceFinder
     /// <summary>The gazetteer this finder uses.</summary>
     public Gazetteer Gazetteer => _gazetteer;
 
-    private enum Role : byte { None, Place, Region, Skip }
+    private enum Role : byte { None, Place, Region, Raion, Skip }
 
     private struct Item
     {
@@ -82,7 +82,16 @@ public sealed class PlaceFinder
                 SetRegion(ref it, full, IsWord(text, tokens, next, PlaceWords.RegionNouns) ? next + 1 : it.M.EndToken, tokens);
                 continue;
             }
-            if (stem < 0) continue;
+            if (stem < 0)
+            {
+                // "Nikopol region", "Nikopol district": a raion when the name is no region's.
+                if ((IsWord(text, tokens, next, PlaceWords.RegionNouns) || IsWord(text, tokens, next, PlaceWords.DistrictNouns)) && Raion(text, in it.M) is int raion and >= 0)
+                {
+                    SetRegion(ref it, raion, next + 1, tokens);
+                    it.Role = Role.Raion;
+                }
+                continue;
+            }
             if (IsWord(text, tokens, next, PlaceWords.RegionNouns))
             {
                 SetRegion(ref it, stem, next + 1, tokens);
@@ -99,6 +108,12 @@ public sealed class PlaceFinder
             int of = it.M.FirstToken - 1;
             if (of >= 1 && IsWord(text, tokens, of, "of") && IsWord(text, tokens, of - 1, PlaceWords.RegionNouns))
             {
+                if (i > 0 && span[i - 1].Role == Role.Region && span[i - 1].EndToken == of)
+                {
+                    // "the Kiev region of Donetsk": a district of the city, not two regions.
+                    span[i - 1].Role = Role.Skip;
+                    continue;
+                }
                 SetRegion(ref it, stem, it.M.EndToken, tokens);
                 it.Start = tokens[of - 1].Start;
                 it.FirstToken = of - 1;
@@ -130,7 +145,8 @@ public sealed class PlaceFinder
         var result = new List<PlaceMention>(span.Length);
         foreach (ref var it in span)
         {
-            if (it.Role == Role.Region)
+            if (it.Role == Role.Skip) continue;
+            if (it.Role is Role.Region or Role.Raion)
             {
                 var rp = _gazetteer.PlaceAt(it.RegionPlace);
                 result.Add(new PlaceMention(it.Start, it.End, rp.ToLocation(), rp, it.FirstToken, it.EndToken, 0.9f));
@@ -160,13 +176,28 @@ public sealed class PlaceFinder
                 var tk = tokens[t];
                 if (tk.Kind != TokenKind.Word || tk.Has(TokenFlags.Capitalized) || tk.Has(TokenFlags.AllCaps)) continue;
                 if (tk.Length > 0 && (uint)tk.Start < (uint)text.Length && text[tk.Start] is '\'' or '’') continue; // "People's"
-                if (IsWord(text, tokens, t, PlaceWords.RegionNouns) || IsWord(text, tokens, t, "of") || IsWord(text, tokens, t, "on")) continue;
+                if (IsWord(text, tokens, t, PlaceWords.RegionNouns) || IsWord(text, tokens, t, PlaceWords.DistrictNouns) || IsWord(text, tokens, t, "of") || IsWord(text, tokens, t, "on")) continue;
                 if (!_gazetteer.TryMatchAt(text, tokens, m.FirstToken, t, out m)) m = default;
                 break;
             }
             if (m.EndToken == 0) continue;
             items.Add(new Item { M = m, SentenceFirst = from, Start = m.Start, End = m.End, FirstToken = m.FirstToken, EndToken = m.EndToken, RegionPlace = -1 });
         }
+    }
+
+    /// <summary>The raion named "&lt;match&gt; Raion", or -1.</summary>
+    private int Raion(string text, in GazetteerMatch m)
+    {
+        Span<char> buf = stackalloc char[72];
+        int n = LexiconKey.Append(text.AsSpan(m.Start, Math.Min(m.End - m.Start, 64)), buf);
+        if (n <= 0) return -1;
+        "raion".AsSpan().CopyTo(buf[n..]);
+        if (!_gazetteer.TryFindKey(buf[..(n + 5)], out int k)) return -1;
+        int best = -1;
+        foreach (int p in _gazetteer.Postings(k))
+            if ((p & 1) == 0 && _gazetteer.PlaceAt(p >> 1).Kind == PlaceKind.Other
+                && (best < 0 || _gazetteer.PlaceAt(p >> 1).Population > _gazetteer.PlaceAt(best).Population)) best = p >> 1;
+        return best;
     }
 
     private void SetRegion(ref Item it, int place, int endToken, ReadOnlySpan<Token> tokens)
@@ -262,7 +293,7 @@ public sealed class PlaceFinder
         return p.Kind == PlaceKind.City ? 0.9f : 0.8f;
     }
 
-    private static bool IsOpeningQuote(string text, Token t) => t.Length == 1 && text[t.Start] is '"' or '“' or '\'' or '‘' or '(';
+    private static bool IsOpeningQuote(string text, Token t) => t.Length == 1 && (uint)t.Start < (uint)text.Length && text[t.Start] is '"' or '“' or '\'' or '‘' or '(';
 
     /// <summary>A locative word within three tokens before <paramref name="first"/>, not across punctuation.</summary>
     private static bool HasLocative(string text, ReadOnlySpan<Token> tokens, int first, int sentenceFirst)
@@ -282,7 +313,7 @@ public sealed class PlaceFinder
         for (int t = from; t < to; t++)
         {
             var tk = tokens[t];
-            if (tk.Kind == TokenKind.Punctuation && tk.Length == 1 && text[tk.Start] == ',') continue;
+            if (tk.Kind == TokenKind.Punctuation && tk.Length == 1 && (uint)tk.Start < (uint)text.Length && text[tk.Start] == ',') continue;
             if (IsWord(text, tokens, t, "and") || IsWord(text, tokens, t, "or")) continue;
             return false;
         }

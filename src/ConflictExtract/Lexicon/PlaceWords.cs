@@ -9,6 +9,9 @@ internal static class PlaceWords
     /// <summary>Nouns that make the name before them a region ("Kharkiv region", "Donetsk and Luhansk oblasts").</summary>
     public static readonly HashSet<string> RegionNouns = Set("region regions oblast oblasts province provinces krai kray oblasti");
 
+    /// <summary>Nouns that make the name before them a raion ("Nikopol district").</summary>
+    public static readonly HashSet<string> DistrictNouns = Set("district raion rayon");
+
     /// <summary>Words before a name that say a place follows ("in", "near", "village of").</summary>
     public static readonly HashSet<string> Locatives = Set("""
         in near at outside from of to towards toward around into across nearby inside within off via

@@ -230,3 +230,14 @@ public class GazetteerNewsSpellingTests
         Assert.True(wrong.Count <= 3, string.Join(", ", wrong));
     }
 }
+
+public class GazetteerSample(ITestOutputHelper output)
+{
+    [Fact]
+    public void Sample()
+    {
+        if (Environment.GetEnvironmentVariable("GAZ_DUMP") != "3") return;
+        var ua = Gazetteer.Default.Places.Where(p => p.Country == "UA").ToList();
+        for (int i = 0; i < ua.Count; i += 700) output.WriteLine($"{ua[i].Name} | {ua[i].Kind} | {ua[i].Admin1} | {ua[i].Population}");
+    }
+}
