@@ -161,6 +161,17 @@ internal sealed partial class RecordBuilder
                 continue;
             }
             if (!IsLocativeBefore(p.First, s.FirstToken, acceptedEnds)) continue;
+            // A country is struck "in/on/at" it, not "of" it ("the aggression of the Russian Federation").
+            if (p.Location.Kind == PlaceKind.Country && (_a.Is(before, "of") || _a.Is(p.First - 1, "of"))) continue;
+            // "the Kirovsky district of Donetsk": the city is the place.
+            int after = p.End;
+            if (_a.Is(after, "district") || _a.Is(after, "raion")) after++;
+            if (_a.Is(after, "of") && (_a.PlaceAt[Math.Min(after + 1, _a.Tokens.Length - 1)] >= 0 || _a.Is(after + 1, "the") && _a.PlaceAt[Math.Min(after + 2, _a.Tokens.Length - 1)] >= 0)
+                && (_a.Is(p.End - 1, "district") || _a.Is(p.End, "district") || _a.Is(p.End - 1, "raion") || _a.Is(p.End, "raion")))
+            {
+                acceptedEnds.Add(after);
+                continue;
+            }
             kept.Add(p);
             acceptedEnds.Add(p.End);
         }
