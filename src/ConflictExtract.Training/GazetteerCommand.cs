@@ -123,6 +123,8 @@ public sealed class GazetteerCommand : ITrainingCommand
         NewerNames = ReadRows(Path.Combine(data, "cities15000.txt")).Where(r => r.Country == "UA").ToDictionary(r => r.Id, r => r.Name);
         var uaRows = ReadRows(Path.Combine(data, "UA.txt"));
         var capitals = new Dictionary<string, Row>(StringComparer.Ordinal);
+        // Cities of 50,000+ that city districts (PPLX) fold into.
+        var bigCities = uaRows.Where(r => r.Class == "P" && r.Code != "PPLX" && r.Population >= 50_000).ToList();
         foreach (var r in uaRows)
         {
             if (r.Class != "P") continue;
@@ -131,6 +133,21 @@ public sealed class GazetteerCommand : ITrainingCommand
             string? a1 = Admin1Of("UA", r.Admin1);
             if (r.Code is "PPLA" or "PPLC") capitals[r.Code == "PPLC" ? "13" : r.Admin1] = r;
             var variants = LatinVariants(r, name, allowAccents: true);
+            if (r.Code == "PPLX")
+            {
+                // A section of a city ("Kirovskyi" district of Donetsk): the location is the city it lies in, when one of
+                // 50,000+ is within 20 km; the district's names stay as variants, with no population of their own.
+                Row? parent = null;
+                double bestKm = 20;
+                foreach (var c in bigCities)
+                {
+                    double km = Km(r.Lat, r.Lon, c.Lat, c.Lon);
+                    if (km < bestKm) { bestKm = km; parent = c; }
+                }
+                if (parent is null) { b.Add(name, PlaceKind.Other, a1, "UA", r.Lat, r.Lon, 0, r.Id, false, variants, []); continue; }
+                b.Add(UkrainianName(parent), KindOf(parent), Admin1Of("UA", parent.Admin1), "UA", parent.Lat, parent.Lon, 0, parent.Id, false, variants, []);
+                continue;
+            }
             b.Add(name, kind, a1, "UA", r.Lat, r.Lon, r.Population, r.Id, r.Code is "PPLA" or "PPLC", variants, []);
         }
         foreach (var r in uaRows)
@@ -228,6 +245,12 @@ public sealed class GazetteerCommand : ITrainingCommand
             int.TryParse(f[7], NumberStyles.Integer, CultureInfo.InvariantCulture, out int pop);
             b.Add(name, PlaceKind.Country, null, iso, double.NaN, double.NaN, pop, 0, false, v, []);
         }
+    }
+
+    private static double Km(double lat1, double lon1, double lat2, double lon2)
+    {
+        double dLat = (lat2 - lat1) * Math.PI / 180, dLon = (lon2 - lon1) * Math.PI / 180 * Math.Cos((lat1 + lat2) / 2 * Math.PI / 180);
+        return 6371 * Math.Sqrt(dLat * dLat + dLon * dLon);
     }
 
     internal static PlaceKind KindOf(Row r)
@@ -495,7 +518,8 @@ public sealed class GazetteerCommand : ITrainingCommand
 
             dotnet run --project src/ConflictExtract.Training -c Release -- gazetteer --data ../shared/data/geonames --out models/gazetteer
 
-        Contents: every Ukrainian populated place (UA.txt class P), the raions (ADM2 and historical ADM2H, kind
+        Contents: every Ukrainian populated place (UA.txt class P; a city section, PPLX, points to the city of
+        50,000+ within 20 km that contains it, with population 0, so "Kirovsky" district resolves to Donetsk), the raions (ADM2 and historical ADM2H, kind
         "other", named only as "Nikopol Raion" / "Nikopol district"), and the 27 first-level regions
         (UA.txt ADM1; Crimea and Sevastopol carry country UA), "Donbas" (a region without admin1),
         the Russian border towns (RU_border_cities5000_2018.txt), the world's places of 15,000+

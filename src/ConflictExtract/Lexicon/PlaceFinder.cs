@@ -82,6 +82,14 @@ public sealed class PlaceFinder
                 SetRegion(ref it, full, IsWord(text, tokens, next, PlaceWords.RegionNouns) ? next + 1 : it.M.EndToken, tokens);
                 continue;
             }
+            int of = it.M.FirstToken - 1;
+            if (of >= 1 && IsWord(text, tokens, of, "of") && i > 0 && (span[i - 1].EndToken == of || span[i - 1].EndToken == of - 1)
+                && (IsWord(text, tokens, of - 1, PlaceWords.RegionNouns) || IsWord(text, tokens, of - 1, PlaceWords.DistrictNouns)))
+            {
+                // "the Kiev region of Donetsk", "the Kirovsky district of Donetsk": a part of the city, not two places.
+                span[i - 1].Role = Role.Skip;
+                continue;
+            }
             if (stem < 0)
             {
                 // "Nikopol region", "Nikopol district": a raion when the name is no region's.
@@ -105,15 +113,8 @@ public sealed class PlaceFinder
                 }
                 continue;
             }
-            int of = it.M.FirstToken - 1;
             if (of >= 1 && IsWord(text, tokens, of, "of") && IsWord(text, tokens, of - 1, PlaceWords.RegionNouns))
             {
-                if (i > 0 && span[i - 1].Role == Role.Region && span[i - 1].EndToken == of)
-                {
-                    // "the Kiev region of Donetsk": a district of the city, not two regions.
-                    span[i - 1].Role = Role.Skip;
-                    continue;
-                }
                 SetRegion(ref it, stem, it.M.EndToken, tokens);
                 it.Start = tokens[of - 1].Start;
                 it.FirstToken = of - 1;
@@ -271,6 +272,8 @@ public sealed class PlaceFinder
 
         if (kl <= 3 && !allCaps) return 0;
         bool locative = HasLocative(text, tokens, m.FirstToken, it.SentenceFirst);
+        // Far from the war's region, a place named only by one of its alternate names ("Area", "Stepnoy") needs a locative.
+        if (!locative && !IsHome(p) && Gazetteer.NameBonus(p, k) == 0) return 0;
         bool settlementAfter = IsWord(text, tokens, m.EndToken, PlaceWords.SettlementNouns);
         bool stop = single && PlaceWords.Stop.GetAlternateLookup<ReadOnlySpan<char>>().Contains(k);
         if (stop && !(p.Kind == PlaceKind.City && locative)) return 0;
@@ -292,6 +295,10 @@ public sealed class PlaceFinder
         if (sentenceInitial && single && !locative && p.Kind == PlaceKind.Town && p.Country is not ("UA" or "RU")) return 0;
         return p.Kind == PlaceKind.City ? 0.9f : 0.8f;
     }
+
+    /// <summary>Ukraine and the Russian regions along its border.</summary>
+    private static bool IsHome(Place p) => p.Country == "UA"
+        || p.Country == "RU" && p.Admin1 is "Belgorod Oblast" or "Kursk Oblast" or "Bryansk Oblast" or "Voronezh Oblast" or "Rostov Oblast" or "Krasnodar Krai";
 
     private static bool IsOpeningQuote(string text, Token t) => t.Length == 1 && (uint)t.Start < (uint)text.Length && text[t.Start] is '"' or '“' or '\'' or '‘' or '(';
 

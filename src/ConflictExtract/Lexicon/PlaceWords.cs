@@ -58,7 +58,7 @@ internal static class PlaceWords
         mobile reading bath nice split van batman bar mary orange marion aurora victoria florence eugene
         norman jackson lincoln kent troy chester carmel enterprise plymouth independence
         sea river lake hill mount port bay island beach park field station bridge school hospital church
-        news report reports update live breaking photo video source sources
+        area zone front frontline line news report reports update live breaking photo video source sources
         russian russians ukrainian ukrainians american british european soviet
         andriy andrii andrei andrey oleksandr oleksiy oleksii alexander alexei aleksandr volodymyr vladimir vitali vitaliy vitalii
         serhiy serhii sergei sergey mykola nikolai ivan petro pyotr yuriy yurii yuri dmytro dmitry dmitri maria olena nadia nadiya

@@ -61,6 +61,7 @@ public class PlaceFinderContextTests
     {
         // "the Leninskyi district of Donetsk"-style phrases name a part of the city.
         Assert.Equal(["Donetsk"], Names("A man was hurt in the Kiev region of Donetsk."));
+        Assert.Equal(["Donetsk"], Names("Shells hit the Kirovsky district of Donetsk."));
         Assert.Equal(["Khmelnytskyi"], Names("A drone fell near Khmelnitsky."));
         const string t = "Shelling hit Pervomaisky in the Kharkiv region.";
         Assert.Equal("Kharkiv Oblast", Find(t).Single(m => t[m.Start..m.End] == "Pervomaisky").Location.Admin1);
