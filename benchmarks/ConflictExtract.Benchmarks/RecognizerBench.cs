@@ -12,7 +12,8 @@ namespace ConflictExtract.Benchmarks;
 [MemoryDiagnoser]
 public class RecognizerBench
 {
-    private const string Csv = "/work/shared/data/ucdp-ukraine/ucdp-ged-ukraine-2014-2021.csv";
+    private static readonly string Csv = TokenizerBench.FindDataFile(Path.Combine("ucdp-ukraine", "ucdp-ged-ukraine-2014-2021.csv"))
+        ?? throw new FileNotFoundException("../shared/data/ucdp-ukraine not found beside the repository");
 
     private static readonly string[] Paragraphs =
     [

@@ -115,7 +115,7 @@ public class TokenizerBench
     }
 
     /// <summary>Walks up from the current and base directories looking for shared/data (or a sibling ../shared).</summary>
-    private static string? FindDataFile(string relative)
+    internal static string? FindDataFile(string relative)
     {
         foreach (var startDir in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

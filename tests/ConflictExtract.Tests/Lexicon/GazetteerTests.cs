@@ -129,8 +129,8 @@ public class GazetteerTests(ITestOutputHelper output)
     [Fact]
     public void DevGoldAdmin1Share()
     {
-        const string dir = "/work/shared/eval/dev";
-        if (!Directory.Exists(dir)) return;
+        string? dir = SharedEval.DevDir;
+        if (dir is null) return;
         int total = 0, ok = 0;
         var misses = new Dictionary<string, int>();
         foreach (var f in Directory.GetFiles(dir, "*.gold.json"))
@@ -153,18 +153,19 @@ public class GazetteerTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"dev gold admin1 resolved: {ok}/{total} = {(total == 0 ? 0 : 100.0 * ok / total):F1}%");
+        Assert.True(total > 0 && ok >= 0.9 * total, $"only {ok}/{total} dev gold places resolve to their admin1");
         foreach (var (k, c) in misses.OrderByDescending(x => x.Value)) output.WriteLine($"  miss x{c}: {k}");
     }
 }
 
 public class PlaceFinderDevCheck(ITestOutputHelper output)
 {
-    /// <summary>Runs the finder over the shared dev texts (when present) and prints how many gold locations it finds with the gold admin1, plus a sample of mentions. Prints only; asserts nothing.</summary>
+    /// <summary>Runs the finder over the shared dev texts (when present) and prints how many gold locations it finds with the gold admin1, plus a sample of mentions. Fails below 85%.</summary>
     [Fact]
     public void DevTextsInContext()
     {
-        const string dir = "/work/shared/eval/dev";
-        if (!Directory.Exists(dir)) return;
+        string? dir = SharedEval.DevDir;
+        if (dir is null) return;
         int total = 0, ok = 0, mentions = 0, docs = 0;
         var kinds = new Dictionary<string, int>();
         var sw = new Stopwatch();
@@ -202,6 +203,7 @@ public class PlaceFinderDevCheck(ITestOutputHelper output)
             }
         }
         output.WriteLine($"dev docs {docs}, mentions {mentions}, gold locations found with gold admin1 in context: {ok}/{total} = {(total == 0 ? 0 : 100.0 * ok / total):F1}%, finder time {sw.Elapsed.TotalMilliseconds:F0} ms for {chars} chars");
+        Assert.True(total > 0 && ok >= 0.85 * total, $"only {ok}/{total} dev gold places found in context");
     }
 }
 
