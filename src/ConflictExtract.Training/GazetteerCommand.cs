@@ -98,7 +98,7 @@ public sealed class GazetteerCommand : ITrainingCommand
         Directory.CreateDirectory(outDir);
         string bin = Path.Combine(outDir, "places.bin");
         using (var fs = File.Create(bin)) b.Write(fs);
-        File.WriteAllText(Path.Combine(outDir, "NOTICE"), Notice);
+        File.WriteAllText(Path.Combine(outDir, "NOTICE.txt"), Notice);
         File.WriteAllText(Path.Combine(outDir, "README.md"), Readme);
         Console.WriteLine($"places {b.PlaceCount}, keys {b.KeyCount}, {new FileInfo(bin).Length} bytes -> {bin}");
         return 0;
