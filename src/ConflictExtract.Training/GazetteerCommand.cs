@@ -514,7 +514,7 @@ public sealed class GazetteerCommand : ITrainingCommand
     private const string Readme = """
         # Gazetteer (places.bin)
 
-        Built from GeoNames (CC BY 4.0, see NOTICE) by
+        Built from GeoNames (CC BY 4.0, see NOTICE.txt) by
 
             dotnet run --project src/ConflictExtract.Training -c Release -- gazetteer --data ../shared/data/geonames --out models/gazetteer
 
