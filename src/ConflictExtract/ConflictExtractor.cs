@@ -33,13 +33,13 @@ public sealed class ConflictExtractor
 
     /// <summary>Extracts records from one document.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="DocumentTooLargeException">The text is longer than <see cref="ExtractionOptions.MaxTextLength"/> and <see cref="ExtractionOptions.Oversize"/> is <see cref="OversizeHandling.Throw"/>.</exception>
+    /// <exception cref="DocumentTooLargeException">The text is longer than <see cref="ExtractionOptions.MaxTextLength"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the message names it.</exception>
     public ExtractionResult Extract(string text, ExtractionOptions options)
     {
         ArgumentNullException.ThrowIfNull(text);
         options.Validate();
-        if (text.Length > options.EffectiveMaxTextLength && options.Oversize == OversizeHandling.Throw)
+        if (text.Length > options.EffectiveMaxTextLength)
             ThrowHelper.ThrowTooLarge(text.Length, options.EffectiveMaxTextLength);
         if (string.IsNullOrWhiteSpace(text))
             return ExtractionResult.Empty(options.DocumentId, options.PublishedAt);

@@ -3,10 +3,8 @@ namespace ConflictExtract;
 /// <summary>What to do with a document longer than <see cref="ExtractionOptions.MaxTextLength"/>.</summary>
 public enum OversizeHandling
 {
-    /// <summary>Throw <see cref="DocumentTooLargeException"/>.</summary>
+    /// <summary>Throw <see cref="DocumentTooLargeException"/>. (Windowed processing of long documents is planned.)</summary>
     Throw,
-    /// <summary>Process the document in bounded windows, cut at paragraph or sentence ends, and merge the records.</summary>
-    Window,
 }
 
 /// <summary>Options for one extraction. A <c>readonly record struct</c>: use <c>with</c> to change a field.</summary>
@@ -68,7 +66,7 @@ public sealed class DocumentTooLargeException : ArgumentException
 {
     /// <summary>Creates the exception.</summary>
     public DocumentTooLargeException(int length, int max)
-        : base($"The document has {length:N0} characters; the limit is {max:N0} (ExtractionOptions.MaxTextLength). Raise the limit or set Oversize = OversizeHandling.Window.", "text")
+        : base($"The document has {length:N0} characters; the limit is {max:N0} (ExtractionOptions.MaxTextLength). Raise the limit to process it.", "text")
     {
         Length = length;
         MaxLength = max;
