@@ -193,6 +193,10 @@ internal sealed partial class RecordBuilder
         }
 
         var date = SentenceDate(s.FirstToken, cut);
+        // A listing that continues the sentence before it ("between Dec. 30 and Feb. 7 ... 12 attacks. The targeted areas
+        // included ...") shares its period.
+        if (date is null && _previousRange is { } inherited && si == _previousRangeSentence + 1) date = inherited;
+        _previousRange = null;
         var casualties = FindCasualties(si, s.FirstToken, cut);
         foreach (var c in casualties) c.Date ??= date;
 
@@ -259,7 +263,15 @@ internal sealed partial class RecordBuilder
             _casualties.Add(c);
         }
         if (kept.Count > 0) _lastPlace = kept[^1].Location;
+        if (isStrike && date is { Precision: DatePrecision.Range } && IsCumulativeSentence(s.FirstToken, cut))
+        {
+            _previousRange = date;
+            _previousRangeSentence = si;
+        }
     }
+
+    private DateRange? _previousRange;
+    private int _previousRangeSentence = -2;
 
     /// <summary>"hit" in "hit by", "fire" in "ceasefire" and the like are not reports of an attack.</summary>
     private bool IsNonAttackUse(int i)
@@ -345,7 +357,7 @@ internal sealed partial class RecordBuilder
         {
             for (int i = from; i < to; i++)
             {
-                if (_a.Is(i, "night") && (_a.Is(i - 1, "at") || _a.Is(i - 1, "last") || _a.In(i + 1, Cues.StrikeTriggers)) || _a.Is(i, "nighttime") || _a.Is(i, "overnight"))
+                if (_a.Is(i, "night") && (_a.Is(i - 1, "at") || _a.Is(i - 1, "last") || _a.Is(i - 1, "per") || _a.In(i + 1, Cues.StrikeTriggers) || _a.In(i + 1, Cues.WeaponNouns)) || _a.Is(i, "nighttime") || _a.Is(i, "overnight"))
                     return DateRange.Day(pub.AddDays(-1));
                 if (_a.Is(i, "day") && _a.Is(i - 1, "the") && (_a.Is(i - 2, "during") || _a.Is(i - 2, "over")) || _a.Is(i, "hours") && _a.Is(i - 1, "24") && (_a.Is(i - 2, "in") || _a.Is(i - 2, "past") || _a.Is(i - 2, "last")))
                     return new DateRange(pub.AddDays(-1), pub, DatePrecision.Range);
@@ -372,14 +384,16 @@ internal sealed partial class RecordBuilder
         WeaponCategory? generic = GenericCategory(from, to, out bool conflict);
         if (list.Count == 0 && _weapons.Count > 0)
         {
-            // "the missile", "this type of missile": the system named before.
+            // "the missile", "this type of missile", "North Korean missiles": the systems the document names.
             bool anaphor = false;
             for (int i = from; i < to && !anaphor; i++)
-                anaphor = _a.Is(i, "missile") || _a.Is(i, "missiles") || _a.Is(i, "drones") || _a.Is(i, "drone") || _a.Is(i, "rockets");
+                anaphor = _a.In(i, Cues.WeaponNouns) && !_a.Is(i, "shell") && !_a.Is(i, "shells") && !_a.Is(i, "artillery") && !_a.Is(i, "mortar") && !_a.Is(i, "mortars");
+            var first = _weapons[0].Info.Category;
+            bool oneFamily = _weapons.TrueForAll(w => w.Info.Category == first);
             foreach (var w in _weapons)
             {
-                if (w.LastSentence > si && w.Evidence.Count > 0 && w.Evidence[0].Start > _a.Sentences[si].End) continue;
                 if (anaphor && (generic is null || Compatible(generic.Value, w.Info.Category))) list.Add(w);
+                else if (!anaphor && generic is null && !conflict && oneFamily) list.Add(w);
             }
         }
         WeaponCategory? category = null;
