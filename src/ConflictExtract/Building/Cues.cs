@@ -40,7 +40,8 @@ internal static class Cues
         "sorties", "positions", "posts", "depots", "aircraft", "planes", "helicopters", "boats", "ships", "artillery", "launchers", "systems", "units", "pieces",
         "minutes", "seconds", "metres", "meters", "feet", "hectares", "dollars", "euros", "head", "livestock", "cattle", "cars", "trucks", "apartments", "floors",
         "storeys", "stories", "objects", "targets", "sites", "facilities", "schools", "hospitals", "shops", "incidents", "cases", "locations", "areas", "directions",
-        "occasions", "attempts", "waves", "salvos", "explosions", "blasts", "year", "hour", "day", "week", "month");
+        "occasions", "attempts", "waves", "salvos", "explosions", "blasts", "year", "hour", "day", "week", "month", "communities", "hromadas",
+        "localities", "municipalities", "neighbourhoods", "neighborhoods", "streets", "blocks", "regions", "oblasts", "provinces", "raions");
 
     /// <summary>Words that may stand between a transitive casualty verb and its count: "killed at least 14", "wounded some 30".</summary>
     public static readonly WordSet CountLead = new(
@@ -66,7 +67,7 @@ internal static class Cues
         "private", "sector", "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern", "western",
         "north", "south", "east", "west", "central", "frontline", "front-line", "regional", "port", "occupied", "urban-type", "small", "industrial",
         "residential", "areas", "cities", "towns", "villages", "and", "a", "an", "neighbourhood", "neighborhood", "downtown", "heart", "part", "parts", "districts",
-        "settlements", "border", "villages");
+        "settlements", "border", "villages", "?", "??");
 
     public static readonly WordSet People = new(
         "people", "persons", "person", "civilians", "civilian", "residents", "resident", "inhabitants", "men", "women", "man", "woman", "children",

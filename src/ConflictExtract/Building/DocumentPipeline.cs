@@ -14,6 +14,8 @@ internal sealed class DocumentPipeline(ModelSet models)
 
     public ModelSet Models { get; } = models;
 
+    private readonly Lazy<TransliterationIndex> _variants = new(() => new TransliterationIndex(models.Gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public ExtractionResult Run(string text, ExtractionOptions options)
     {
         var tokens = Tokenizer.Tokenize(text);
@@ -64,7 +66,53 @@ internal sealed class DocumentPipeline(ModelSet models)
             var (f, e) = tmp.TokenRange(d.Start, d.End);
             distances[i] = new DistanceHit(f, e, d.Start, d.End, d.Kilometres);
         }
+        places = AddVariantSpellings(text, tokens, places, weapons);
         return new DocumentAnalysis(text, tokens, sentences, publishedAt, places, weapons, quantities, dates, distances);
+    }
+
+    private static readonly WordSet VariantLeads = new("in", "near", "on", "shelled", "attacked", "hit", "struck", "shelling", "bombed", "targeted", "at");
+    private static readonly WordSet VariantIntro = new("the", "city", "town", "village", "settlement", "of", "center", "centre", "outskirts", "liberated", "occupied", "urban-type", "private", "sector");
+    private static readonly WordSet NotPlaces = new(
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "Armed", "Forces", "Ukraine", "Russia",
+        "Russian", "Ukrainian", "Defense", "Defence", "Ministry", "General", "Staff", "Army", "Air", "Force", "Navy", "Council", "Headquarters");
+
+    /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
+    private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons)
+    {
+        var covered = new bool[tokens.Length];
+        foreach (var p in places) for (int t = p.First; t < Math.Min(p.End, tokens.Length); t++) covered[t] = true;
+        foreach (var w in weapons) for (int t = w.First; t < Math.Min(w.End, tokens.Length); t++) covered[t] = true;
+        HashSet<string>? regions = null;
+        List<PlaceHit>? added = null;
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (covered[i] || t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || t.Length < 5 || t.Has(TokenFlags.HasDigit)) continue;
+            var w = t.Slice(text);
+            if (NotPlaces.Contains(w)) continue;
+            if (i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Has(TokenFlags.Capitalized)) continue; // a name: "Vladimir Putin"
+            int k = i - 1, skipped = 0;
+            while (k > 0 && skipped < 3 && VariantIntro.Contains(tokens[k].Slice(text)) && !tokens[k].Slice(text).Equals("of", StringComparison.Ordinal)) { k--; skipped++; }
+            var lead = tokens[k].Slice(text);
+            bool locative = VariantLeads.Contains(lead)
+                || lead.Equals("of", StringComparison.OrdinalIgnoreCase) && k > 0 && (VariantLeads.Contains(tokens[k - 1].Slice(text)) || tokens[k - 1].Slice(text).Equals("center", StringComparison.OrdinalIgnoreCase) || tokens[k - 1].Slice(text).Equals("outskirts", StringComparison.OrdinalIgnoreCase));
+            if (!locative) continue;
+            if (regions is null)
+            {
+                regions = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in places) if (p.Location.Admin1 is { } a) regions.Add(a);
+            }
+            var place = _variants.Value.Resolve(w, regions);
+            if (place is null) continue;
+            (added ??= []).Add(new PlaceHit(i, i + 1, t.Start, t.End, place.ToLocation(), false));
+        }
+        if (added is null) return places;
+        var all = new List<PlaceHit>(places.Length + added.Count);
+        all.AddRange(places);
+        all.AddRange(added);
+        all.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return [.. all];
     }
 
     private WeaponInfo InfoOf(WeaponEntry e) => _weaponInfo.GetOrAdd(e, static e =>

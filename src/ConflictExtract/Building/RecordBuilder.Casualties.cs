@@ -30,6 +30,7 @@ internal sealed partial class RecordBuilder
     }
 
     private readonly HashSet<int> _woundedThenDied = [];
+    private readonly Dictionary<int, int> _countFrom = [];
 
     private List<CasualtyDraft> FindCasualties(int si, int from, int to)
     {
@@ -44,13 +45,13 @@ internal sealed partial class RecordBuilder
             if (!_a.In(i, Cues.TollWords)) continue;
             CasualtyKind kind = CasualtyKind.Killed;
             bool casualtyWord = false;
-            for (int k = Math.Max(from, i - 2); k < Math.Min(to, i + 5); k++)
+            for (int k = Math.Max(from, i - 2); k < Math.Min(to, i + 6); k++)
             {
                 if (_a.In(k, Cues.Injured) && !_a.Is(k, "casualties")) { kind = CasualtyKind.Injured; casualtyWord = true; }
                 else if (_a.Is(k, "death") || _a.Is(k, "dead") || _a.Is(k, "victims") || _a.Is(k, "killed") || _a.Is(k, "deaths") || _a.Is(k, "fatalities")) casualtyWord = true;
             }
             if (!casualtyWord) continue;
-            for (int k = i + 1; k < Math.Min(to, i + 16); k++)
+            for (int k = i + 1; k < Math.Min(to, i + 30); k++)
             {
                 if (!_a.Is(k, "to") || !_a.In(k - 1, Cues.RiseVerbs) && !_a.In(k - 2, Cues.RiseVerbs)) continue;
                 int q = k + 1 < _a.Tokens.Length ? _a.QuantityAt[k + 1] : -1;
@@ -70,10 +71,11 @@ internal sealed partial class RecordBuilder
         for (int i = from; i < to; i++)
         {
             if (!(_a.Is(i, "died") || _a.Is(i, "dies") || _a.Is(i, "succumbed") || _a.Is(i, "dead") && _a.Is(i - 1, "later"))) continue;
-            for (int k = i - 1; k >= Math.Max(from, i - 15); k--)
+            for (int k = i - 1; k >= Math.Max(from, i - 25); k--)
             {
                 if (_a.QuantityAt[k] >= 0 && !_a.Is(k, "one")) break;
-                if ((_a.Is(k, "wounded") || _a.Is(k, "injured")) && !consumed.Contains(k)) { _woundedThenDied.Add(k); break; }
+                if (KindAt(k, from) == CasualtyKind.Killed) break;
+                if ((_a.Is(k, "wounded") || _a.Is(k, "injured")) && !consumed.Contains(k)) { _woundedThenDied.Add(k); _countFrom[i] = k; break; }
             }
         }
         for (int i = from; i < to; i++)
@@ -126,10 +128,12 @@ internal sealed partial class RecordBuilder
     {
         int k = after + 1;
         int stop = Math.Min(to, after + 8);
+        bool inSubsetList = false;
         while (k < stop)
         {
             if (KindAt(k, 0) is not null) return;
-            bool including = _a.In(k, Cues.Including) || _a.Is(k, "among") && _a.Is(k + 1, "them");
+            bool including = _a.In(k, Cues.Including) || _a.Is(k, "among") && _a.Is(k + 1, "them") || inSubsetList && _a.Is(k, "and");
+            if (including) inSubsetList = true;
             bool and = coordinated && _a.Is(k, "and");
             if (!including && !and)
             {
@@ -151,6 +155,12 @@ internal sealed partial class RecordBuilder
                 found.Add(c);
                 used.Add((q, kind));
                 k = qh.End;
+                stop = Math.Min(to, k + 6);
+                continue;
+            }
+            if (including && (_a.Is(j, "a") || _a.Is(j, "an")) && SingularPersonAhead(j + 1, to, out int member))
+            {
+                k = member + 1; // "including a pregnant woman and 13 children": the list goes on
                 stop = Math.Min(to, k + 6);
                 continue;
             }
@@ -224,13 +234,15 @@ internal sealed partial class RecordBuilder
     /// <summary>"three people were killed", "One dead and three wounded", "a man was killed": the count before the word.</summary>
     private (int, CasualtyGroup, bool)? CountLeft(int i, int from, CasualtyKind kind, HashSet<(int, CasualtyKind)> used, List<CasualtyDraft> found, int si, bool cumulative)
     {
-        int limit = Math.Max(from, i - 12);
+        int startAt = _countFrom.TryGetValue(i, out int wounded) ? wounded : i;
+        int limit = Math.Max(from, startAt - 12);
         int singular = -1;
-        for (int k = i - 1; k >= limit; k--)
+        for (int k = startAt - 1; k >= limit; k--)
         {
             var w = _a.Word(k);
             if (KindAt(k, from) is not null && k != i && !_woundedThenDied.Contains(k) && !(_a.Is(k, "shot") || _a.Is(k, "and"))) return null;
             if (k == i - 1 && (_a.Is(k, "a") || _a.Is(k, "one")) && _a.Is(i, "dead")) return (-k - 1, GroupOf(i + 1), false); // "there is a dead (man)"
+            if (k == i - 1 && (_a.Is(k, "are") || _a.Is(k, "were")) && _a.Is(k - 1, "there")) return null; // "there are dead": no count
             if (w is ";" or ":" or "." or "?" or "!" || _a.In(k, Cues.SpeechVerbs)) break;
             if (IsDash(w) && _a.Tokens[k].Has(TokenFlags.SpaceBefore)) break;
             int q = _a.QuantityAt[k];

@@ -160,7 +160,9 @@ internal sealed partial class RecordBuilder
                 launchSites.Add(p);
                 continue;
             }
-            if (!IsLocativeBefore(p.First, s.FirstToken, acceptedEnds)) continue;
+            // "Horlivka resident", "Kharkiv residents": the place of the people named.
+            bool ofPeople = _a.In(p.End, Cues.People) && !_a.Is(p.End, "forces");
+            if (!ofPeople && !IsLocativeBefore(p.First, s.FirstToken, acceptedEnds)) continue;
             // A country is struck "in/on/at" it, not "of" it ("the aggression of the Russian Federation").
             if (p.Location.Kind == PlaceKind.Country && (_a.Is(before, "of") || _a.Is(p.First - 1, "of"))) continue;
             // "the Kirovsky district of Donetsk": the city is the place.
