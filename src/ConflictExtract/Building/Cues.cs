@@ -46,7 +46,7 @@ internal static class Cues
     /// <summary>Words that may stand between a transitive casualty verb and its count: "killed at least 14", "wounded some 30".</summary>
     public static readonly WordSet CountLead = new(
         "also", "another", "some", "at", "least", "more", "than", "over", "up", "to", "nearly", "almost", "about", "around", "roughly", "approximately",
-        "an", "estimated", "as", "many", "no", "fewer", "less", "close", "reportedly", "dead", "down");
+        "an", "estimated", "as", "many", "no", "fewer", "less", "close", "reportedly", "dead", "down", "of", "the");
 
     /// <summary>Casualty words that need a military object to count as killed ("destroyed 20 soldiers").</summary>
     public static readonly WordSet NeedsPersonObject = new("destroyed", "eliminated", "liquidated", "neutralized", "neutralised");
@@ -105,10 +105,17 @@ internal static class Cues
         "guard", "militant", "gunman", "insurgent", "rebel", "fighter", "pensioner", "volunteer", "rescuer", "prisoner", "employee", "toddler", "minor",
         "resident", "victim", "villager", "shepherd", "herder", "fisherman", "trader", "leader", "commander", "deputy", "activist", "elder", "relative",
         "neighbour", "neighbor", "youth", "father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "grandmother", "grandfather",
-        "singer", "businessman", "lawyer", "judge", "chief", "cleric", "imam", "student", "pupil", "medic", "paramedic", "security", "pilot", "tourist");
+        "singer", "devotee", "hostage", "colleague", "friend", "occupant", "spokesman", "politician", "elder", "businessman", "lawyer", "judge", "chief", "cleric", "imam", "student", "pupil", "medic", "paramedic", "security", "pilot", "tourist");
 
     /// <summary>Words that start a new clause for a leftward count search.</summary>
-    public static readonly WordSet ClauseBreak = new("and", "while", "but", "after", "when", "as", "since", "whereas", "which", "who", "that", "because");
+    public static readonly WordSet ClauseBreak = new("and", "while", "but", "after", "when", "as", "since", "whereas", "which", "who", "whom", "that", "because");
+
+    /// <summary>Perpetrators: coders do not count them among the victims ("six attackers were gunned down").</summary>
+    public static readonly WordSet Perpetrators = new(
+        "attackers", "attacker", "bombers", "bomber", "assailants", "assailant", "gunmen", "hostage-takers", "perpetrators", "kidnappers", "shooters", "raiders");
+
+    /// <summary>Participles that report rather than attribute: "confirmed dead", "reported killed", "feared killed".</summary>
+    public static readonly WordSet ReportParticiples = new("confirmed", "reported", "feared", "believed", "presumed", "reportedly", "said");
 
     /// <summary>Words after which a count is a subset of a count before it.</summary>
     public static readonly WordSet Including = new("including", "among", "includes", "include", "incl");

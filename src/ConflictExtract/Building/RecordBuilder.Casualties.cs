@@ -45,7 +45,7 @@ internal sealed partial class RecordBuilder
             if (!_a.In(i, Cues.TollWords)) continue;
             CasualtyKind kind = CasualtyKind.Killed;
             bool casualtyWord = false;
-            for (int k = Math.Max(from, i - 2); k < Math.Min(to, i + 6); k++)
+            for (int k = Math.Max(from, i - 2); k < Math.Min(to, i + 8); k++)
             {
                 if (_a.In(k, Cues.Injured) && !_a.Is(k, "casualties")) { kind = CasualtyKind.Injured; casualtyWord = true; }
                 else if (_a.Is(k, "death") || _a.Is(k, "dead") || _a.Is(k, "victims") || _a.Is(k, "killed") || _a.Is(k, "deaths") || _a.Is(k, "fatalities")) casualtyWord = true;
@@ -84,7 +84,7 @@ internal sealed partial class RecordBuilder
             var kind = KindAt(i, from);
             if (kind is null) continue;
             bool passive = i > from && (_a.In(i - 1, Cues.Auxiliaries) || _a.In(i - 2, Cues.Auxiliaries) && _a.Is(i - 1, "been"));
-            bool transitive = _a.In(i, Cues.Transitive) && !passive;
+            bool transitive = _a.In(i, Cues.Transitive) && !passive || _a.Is(i, "dead") && _a.Is(i - 1, "shot") || (_a.Is(i, "killing") || _a.Is(i, "deaths") || _a.Is(i, "murder")) && _a.Is(i + 1, "of");
             bool needsObject = _a.In(i, Cues.NeedsPersonObject);
             (int q, CasualtyGroup g, bool subset)? hit = null;
             if (transitive) hit = CountRight(i, to, kind.Value, needsObject, usedQuantities);
@@ -164,7 +164,7 @@ internal sealed partial class RecordBuilder
                 stop = Math.Min(to, k + 6);
                 continue;
             }
-            if (and && (_a.Is(j, "a") || _a.Is(j, "an") || _a.Is(j, "one")) && SingularPersonAhead(j + 1, to, out int person1))
+            if (and && (_a.Is(j, "a") || _a.Is(j, "an") || _a.Is(j, "one") || _a.Is(j, "his") || _a.Is(j, "her") || _a.Is(j, "another")) && SingularPersonAhead(j + 1, to, out int person1))
             {
                 var c = new CasualtyDraft { Kind = kind, Count = Quantity.Exact(1), Group = GroupOf(person1), Sentence = si, CountToken = person1, Subset = false, Cumulative = cumulative };
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[j].Start, _a.Tokens[person1].End));
@@ -178,7 +178,7 @@ internal sealed partial class RecordBuilder
 
     private bool SingularPersonAhead(int k, int to, out int person)
     {
-        for (int j = k; j < Math.Min(to, k + 4); j++)
+        for (int j = k; j < Math.Min(to, k + 6); j++)
         {
             if (_a.In(j, Cues.SingularPerson)) { person = j; return true; }
             if (_a.Tokens[j].Kind == TokenKind.Punctuation) break;
@@ -240,7 +240,11 @@ internal sealed partial class RecordBuilder
         for (int k = startAt - 1; k >= limit; k--)
         {
             var w = _a.Word(k);
-            if (KindAt(k, from) is not null && k != i && !_woundedThenDied.Contains(k) && !(_a.Is(k, "shot") || _a.Is(k, "and"))) return null;
+            if (KindAt(k, from) is not null && k != i && !_woundedThenDied.Contains(k) && !(_a.Is(k, "shot") || _a.Is(k, "and")))
+                return singular >= 0 ? (-singular - 1, GroupOf(singular), false) : null;
+            if (k == i - 2 && _a.Is(i, "death") && _a.Is(i - 1, "to") && (_a.Is(k, "him") || _a.Is(k, "her") || _a.Tokens[k].Has(TokenFlags.Capitalized) && _a.Tokens[k].Kind == TokenKind.Word))
+                return (-k - 1, CasualtyGroup.Unknown, false); // "shot Mr. Garcia to death", "hacked him to death"
+            if (k >= i - 2 && _a.In(k, Cues.ReportParticiples)) continue; // "confirmed dead", "feared killed"
             if (k == i - 1 && (_a.Is(k, "a") || _a.Is(k, "one")) && _a.Is(i, "dead")) return (-k - 1, GroupOf(i + 1), false); // "there is a dead (man)"
             if (k == i - 1 && (_a.Is(k, "are") || _a.Is(k, "were")) && _a.Is(k - 1, "there")) return null; // "there are dead": no count
             if (w is ";" or ":" or "." or "?" or "!" || _a.In(k, Cues.SpeechVerbs)) break;
@@ -270,6 +274,22 @@ internal sealed partial class RecordBuilder
                     used.Add((q, kind));
                     return null;
                 }
+                // "Six people, two Turkish nationals and four Somalis, were killed": the head of the apposition.
+                for (int b = k - 1; b >= Math.Max(limit, k - 8); b--)
+                {
+                    if (!_a.Is(b, ",")) continue;
+                    for (int h = b - 1; h >= Math.Max(limit, b - 3); h--)
+                    {
+                        int hq = _a.QuantityAt[h];
+                        if (hq >= 0 && !used.Contains((hq, kind)) && _a.In(_a.Quantities[hq].End, Cues.People) && KindAt(_a.Quantities[hq].End, 0) is null && _a.Quantities[hq].End == b - 1)
+                        {
+                            q = hq;
+                            qh = _a.Quantities[hq];
+                            break;
+                        }
+                    }
+                    break;
+                }
                 var g = GroupAfter(qh.End, i, 4, out _);
                 if (g == CasualtyGroup.Unknown && singular >= 0) g = GroupOf(singular);
                 return (q, g, false);
@@ -283,17 +303,21 @@ internal sealed partial class RecordBuilder
             if (_a.Is(k, "and") && singular >= 0 && !_a.In(k - 1, Cues.People) && !_a.In(k + 1, Cues.People) && !IsPossessive(k + 1)) break;
         }
         if (singular >= 0) return (-singular - 1, GroupOf(singular), false);
+        if (startAt == i && i - 2 >= from && (_a.Is(i - 2, "a") || _a.Is(i - 2, "an")) && _a.Tokens[i - 1].Kind == TokenKind.Word && char.IsLower(_a.Word(i - 1)[0])
+            && !_a.In(i - 1, Cues.WeaponNouns) && !_a.In(i - 1, Cues.StrikeTriggers) && !_a.In(i - 1, Cues.NonPersonNouns) && (_a.Is(i, "injured") || _a.Is(i, "wounded") || _a.Is(i, "killed") || _a.Is(i, "died") || _a.Is(i, "dead")))
+            return (-(i - 1) - 1, GroupOf(i - 1), false); // "a devotee injured"
         // "Pascal N. was killed", "a local official has been shot and killed": a singular subject.
-        for (int k = i - 1; k >= Math.Max(from, i - 5); k--)
+        for (int k = startAt - 1; k >= Math.Max(from, startAt - 5); k--)
         {
             if (_a.Is(k, "was") || _a.Is(k, "has") && _a.Is(k + 1, "been"))
             {
                 int subj = k - 1;
+                if (_a.Is(subj, "’s") || _a.Is(subj, "'s") || _a.Is(subj, "who") || _a.Is(subj, "that")) subj--;
                 if (subj >= from && _a.Tokens[subj].Kind == TokenKind.Word && (_a.Tokens[subj].Has(TokenFlags.Capitalized) || _a.In(subj, Cues.SingularPerson) || _a.Is(subj, "he") || _a.Is(subj, "she")) && !_a.Is(subj, "it") && !_a.Is(subj, "there"))
                     return (-subj - 1, GroupOf(subj), false);
                 break;
             }
-            if (!(_a.Is(k, "been") || _a.Is(k, "and") || _a.Is(k, "shot") || _a.Is(k, "also") || _a.Is(k, "reportedly") || _a.Is(k, "later") || _a.Is(k, "confirmed") || _a.Is(k, "found") || _a.Is(k, "fatally"))) break;
+            if (!(_a.Is(k, "been") || _a.Is(k, "and") || _a.Is(k, "shot") || _a.Is(k, "also") || _a.Is(k, "reportedly") || _a.Is(k, "later") || _a.Is(k, "confirmed") || _a.Is(k, "found") || _a.Is(k, "fatally") || _a.Is(k, "seriously") || _a.Is(k, "critically") || _a.Is(k, "badly") || _a.Is(k, "stabbed") || _a.Is(k, "then"))) break;
         }
         return null;
     }
@@ -302,6 +326,7 @@ internal sealed partial class RecordBuilder
 
     private bool HasSingularDeterminer(int k, int limit)
     {
+        if (k > 0 && _a.PlaceAt[k - 1] >= 0) return true; // "Horlivka resident", "Gorlovka woman"
         for (int d = k - 1; d >= Math.Max(limit, k - 3); d--)
         {
             if (_a.Is(d, "a") || _a.Is(d, "an") || _a.Is(d, "the") || _a.Is(d, "one") || _a.Is(d, "another") || _a.Is(d, "his") || _a.Is(d, "her")) return true;
@@ -332,6 +357,7 @@ internal sealed partial class RecordBuilder
     {
         for (int j = k; j < Math.Min(to, k + 3); j++)
         {
+            if (_a.In(j, Cues.Perpetrators)) return true;
             if (_a.In(j, Cues.People) || KindAt(j, 0) is not null) return false;
             if (_a.In(j, Cues.NonPersonNouns) || _a.WeaponAt[j] >= 0) return true;
             if (_a.Tokens[j].Kind == TokenKind.Punctuation) return false;
