@@ -1,0 +1,91 @@
+using ConflictExtract.Records;
+
+namespace ConflictExtract.Tests.Building;
+
+/// <summary>The phrasings of victim counts in wire reports, one test each.</summary>
+public class CasualtyPatternTests : ExtractorTestBase
+{
+    [Theory]
+    [InlineData("Troops shot dead six people in the market.", 6)]
+    [InlineData("Gunmen have shot and killed a local radio station's chief.", 1)]
+    [InlineData("Eleven people have been confirmed dead after the strike.", 11)]
+    [InlineData("Four villagers were feared killed in the raid.", 4)]
+    [InlineData("The well-known singer Ivan Petrenko was killed on Monday.", 1)]
+    [InlineData("Attackers hacked him to death outside his home.", 1)]
+    [InlineData("Rebels have killed Samuel Okoro, a local councillor.", 1)]
+    [InlineData("There is a dead man after the shelling of Kherson.", 1)]
+    public void KilledCount(string text, int expected) => Assert.Equal(expected, Run(text).Summary.Killed?.Best);
+
+    [Fact]
+    public void ThereAreDeadHasNoCount()
+    {
+        var r = Run("Russians shelled Nikopol again, there are dead and wounded.");
+        Assert.Empty(r.Casualties);
+        Assert.Single(r.Strikes);
+    }
+
+    [Fact]
+    public void WoundedThenDiedIsOneKilled()
+    {
+        var r = Run("A teenager wounded in the shelling of Kherson died in hospital.");
+        var c = Assert.Single(r.Casualties);
+        Assert.Equal(CasualtyKind.Killed, c.Kind);
+        Assert.Equal(CasualtyGroup.Child, c.Group);
+        Assert.Equal("Kherson", c.Location?.Name);
+    }
+
+    [Fact]
+    public void IncludingListIsASubset()
+    {
+        var r = Run("The blast killed 24 people, including a pregnant woman and 13 children.");
+        Assert.Equal(24, r.Summary.Killed?.Best);
+        Assert.Contains(r.Casualties, c => c.Count.Best == 13 && c.Group == CasualtyGroup.Child);
+    }
+
+    [Fact]
+    public void PerpetratorsAreNotVictims()
+    {
+        var r = Run("The gunmen killed 12 hostages before four attackers were gunned down by police.");
+        Assert.Equal(12, r.Summary.Killed?.Best);
+    }
+
+    [Fact]
+    public void ThingsCountedAreNotPeople()
+    {
+        var r = Run("In the Sumy region, three communities came under enemy fire, there are dead.");
+        Assert.Empty(r.Casualties);
+    }
+
+    [Fact]
+    public void AppositionTakesTheHead()
+    {
+        var r = Run("Seven people, three police officers and four students, were killed in the bombing.");
+        Assert.Equal(7, r.Summary.Killed?.Best);
+    }
+
+    [Fact]
+    public void KilledAndAWoman()
+    {
+        var r = Run("A mortar attack killed three children and a woman on Wednesday.");
+        Assert.Equal(4, r.Summary.Killed?.Best);
+    }
+}
+
+public class PlaceVariantTests : ExtractorTestBase
+{
+    [Fact]
+    public void RussianStyleSpellingResolvesToTheUkrainianPlace()
+    {
+        var r = Run("Russian artillery shelled Ochakov overnight, wounding two people.");
+        var s = Assert.Single(r.Strikes);
+        Assert.Equal("Mykolaiv Oblast", s.Location?.Admin1);
+        Assert.Equal(new DateOnly(2024, 3, 14), s.Date?.Start);
+    }
+
+    [Fact]
+    public void CapitalisedWordOutsideAPlacePositionIsNotGuessed()
+    {
+        var r = Run("Ochakov said the shelling of Kherson continued.");
+        Assert.DoesNotContain(r.Strikes, s => s.Location?.Admin1 == "Mykolaiv Oblast");
+    }
+}
