@@ -1,3 +1,4 @@
+using ConflictExtract.Records;
 using System.Globalization;
 using System.Text;
 using ConflictExtract.Lexicon;

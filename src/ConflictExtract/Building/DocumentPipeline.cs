@@ -116,15 +116,7 @@ internal sealed class DocumentPipeline(ModelSet models)
     }
 
     private WeaponInfo InfoOf(WeaponEntry e) => _weaponInfo.GetOrAdd(e, static e =>
-        new WeaponInfo(e.Name, ToRecordCategory(e.Category), e.Origin, e.MaxRangeKm));
-
-    internal static Records.WeaponCategory ToRecordCategory(Lexicon.WeaponCategory c)
-    {
-        string name = c.ToContractString();
-        foreach (var v in Enum.GetValues<Records.WeaponCategory>())
-            if (ContractEnumConverter<Records.WeaponCategory>.NameOf(v) == name) return v;
-        return Records.WeaponCategory.Other;
-    }
+        new WeaponInfo(e.Name, e.Category, e.Origin, e.MaxRangeKm));
 
     private Location? RegionByName(string admin1) => _regions.GetOrAdd(admin1, n =>
     {

@@ -1,3 +1,4 @@
+using ConflictExtract.Records;
 using System.Buffers;
 using System.Globalization;
 using System.Reflection;

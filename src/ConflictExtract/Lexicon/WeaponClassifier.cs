@@ -1,3 +1,4 @@
+using ConflictExtract.Records;
 using ConflictExtract.Text;
 
 namespace ConflictExtract.Lexicon;

@@ -1,3 +1,4 @@
+using ConflictExtract.Records;
 namespace ConflictExtract.Lexicon;
 
 /// <summary>

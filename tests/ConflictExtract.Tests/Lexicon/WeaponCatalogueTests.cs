@@ -1,3 +1,4 @@
+using ConflictExtract.Records;
 using System.Text;
 using ConflictExtract.Lexicon;
 

@@ -1,3 +1,4 @@
+using ConflictExtract.Records;
 using ConflictExtract.Lexicon;
 
 namespace ConflictExtract.Tests.Lexicon;
