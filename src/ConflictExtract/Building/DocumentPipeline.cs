@@ -80,6 +80,22 @@ internal sealed class DocumentPipeline(ModelSet models)
     /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
     private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons)
     {
+        // A foreign namesake where the document names Ukrainian regions: prefer the Ukrainian place in one of them
+        // ("Stepnoy in the Volnovakha district of the DPR" is Stepne, Donetsk Oblast, not a Russian town of that old name).
+        HashSet<string>? uaRegions = null;
+        foreach (var p in places)
+            if (p.Location.Country == "UA" && p.Location.Admin1 is { } a1) (uaRegions ??= new HashSet<string>(StringComparer.Ordinal)).Add(a1);
+        if (uaRegions is not null)
+        {
+            for (int i = 0; i < places.Length; i++)
+            {
+                var p = places[i];
+                if (p.Location.Country == "UA" || p.Location.Kind is PlaceKind.Country or PlaceKind.Region || p.End - p.First != 1) continue;
+                var alt = _variants.Value.Resolve(tokens[p.First].Slice(text), uaRegions);
+                if (alt is not null && alt.Country == "UA" && alt.Admin1 is not null && uaRegions.Contains(alt.Admin1))
+                    places[i] = p with { Location = alt.ToLocation() };
+            }
+        }
         var covered = new bool[tokens.Length];
         foreach (var p in places) for (int t = p.First; t < Math.Min(p.End, tokens.Length); t++) covered[t] = true;
         foreach (var w in weapons) for (int t = w.First; t < Math.Min(w.End, tokens.Length); t++) covered[t] = true;

@@ -52,6 +52,14 @@ internal sealed partial class RecordBuilder
                 continue;
             }
             if (_a.Is(i + 1, "federation")) end = i + 2;
+            if (_a.Is(i - 1, "from") || _a.Is(i - 1, "the") && _a.Is(i - 2, "from"))
+            {
+                // "shelling from Ukraine", "missiles fired from Russia": the side firing.
+                int f = _a.Is(i - 1, "from") ? i - 1 : i - 2;
+                bool fired = false;
+                for (int k = Math.Max(from, f - 4); k < f; k++) fired |= _a.In(k, Cues.StrikeTriggers);
+                if (fired && !char.IsLower(w[0])) { agents.Add(new Agent(i, end, country)); continue; }
+            }
             bool noun = w.Equals("russians", StringComparison.OrdinalIgnoreCase) || w.Equals("enemy", StringComparison.OrdinalIgnoreCase)
                 || w.Equals("invaders", StringComparison.OrdinalIgnoreCase) || w.Equals("occupiers", StringComparison.OrdinalIgnoreCase)
                 || w.Equals("ukrainians", StringComparison.OrdinalIgnoreCase) || w.Equals("israelis", StringComparison.OrdinalIgnoreCase)
@@ -179,19 +187,18 @@ internal sealed partial class RecordBuilder
         }
         kept = MostSpecific(kept);
 
-        // "in the region" after a named place: that place's region.
-        if (kept.Count == 0 && _lastPlace?.Admin1 is { } admin1)
+        // "in the region" after a named place: that place's region (a strike of its own: "hit Kharkiv, a woman died from
+        // shelling in the region").
+        for (int i = s.FirstToken + 1; i < cut; i++)
         {
-            for (int i = s.FirstToken + 1; i < cut; i++)
-            {
-                if (_a.Is(i, "region") && _a.Is(i - 1, "the") && _a.PlaceAt[i] < 0 && !_a.Is(i + 1, "of"))
-                {
-                    var region = _regionByName(admin1);
-                    if (region is not null)
-                        kept.Add(new PlaceHit(i - 1, i + 1, _a.Tokens[i - 1].Start, _a.Tokens[i].End, region, true));
-                    break;
-                }
-            }
+            if (!(_a.Is(i, "region") && _a.Is(i - 1, "the") && _a.PlaceAt[i] < 0 && !_a.Is(i + 1, "of"))) continue;
+            Location? reference = _lastPlace;
+            foreach (var p in kept) if (p.End <= i && p.Location.Kind is not PlaceKind.Region and not PlaceKind.Country) reference = p.Location;
+            if (reference?.Admin1 is not { } admin1 || reference.Kind is PlaceKind.Region or PlaceKind.Country) break;
+            var region = _regionByName(admin1);
+            if (region is not null && !kept.Exists(k => k.Location.Name == region.Name))
+                kept.Add(new PlaceHit(i - 1, i + 1, _a.Tokens[i - 1].Start, _a.Tokens[i].End, region, true));
+            break;
         }
 
         var date = SentenceDate(s.FirstToken, cut);

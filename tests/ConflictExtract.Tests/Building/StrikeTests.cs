@@ -118,3 +118,21 @@ public class StrikeTests : ExtractorTestBase
         Assert.Empty(r.Strikes);
     }
 }
+
+public class StrikeContextTests : ExtractorTestBase
+{
+    [Fact]
+    public void TheRegionAfterACityIsItsRegion()
+    {
+        var r = Run("The enemy hit the outskirts of Sumy, and a man died from shelling in the region.");
+        Assert.Contains(r.Strikes, s => s.Location?.Name == "Sumy");
+        Assert.Contains(r.Strikes, s => s.Location?.Name == "Sumy Oblast");
+    }
+
+    [Fact]
+    public void ShellingFromACountryNamesTheAttacker()
+    {
+        var r = Run("A woman was wounded in Belgorod during shelling from Ukraine.");
+        Assert.Equal("UA", Assert.Single(r.Strikes).Attacker);
+    }
+}
