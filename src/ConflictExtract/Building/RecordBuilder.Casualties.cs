@@ -106,7 +106,7 @@ internal sealed partial class RecordBuilder
             {
                 // A singular person: "a man was killed".
                 int personToken = -qi - 1;
-                count = Quantity.Exact(SingularCount(personToken, from));
+                count = Quantity.Exact(personToken > i ? 1 : SingularCount(personToken, from)); // objects: "and his friend" is added by FollowingCounts
                 countToken = personToken;
                 start = Math.Min(_a.Tokens[personToken].Start, _a.Tokens[i].Start);
                 end = Math.Max(_a.Tokens[personToken].End, _a.Tokens[i].End);
@@ -245,6 +245,7 @@ internal sealed partial class RecordBuilder
             if (k == i - 2 && _a.Is(i, "death") && _a.Is(i - 1, "to") && (_a.Is(k, "him") || _a.Is(k, "her") || _a.Tokens[k].Has(TokenFlags.Capitalized) && _a.Tokens[k].Kind == TokenKind.Word))
                 return (-k - 1, CasualtyGroup.Unknown, false); // "shot Mr. Garcia to death", "hacked him to death"
             if (k >= i - 2 && _a.In(k, Cues.ReportParticiples)) continue; // "confirmed dead", "feared killed"
+            if (k == i - 1 && _a.Is(i, "dead") && (_a.Is(k, "him") || _a.Is(k, "her"))) return (-k - 1, CasualtyGroup.Unknown, false); // "shot him dead"
             if (k == i - 1 && (_a.Is(k, "a") || _a.Is(k, "one")) && _a.Is(i, "dead")) return (-k - 1, GroupOf(i + 1), false); // "there is a dead (man)"
             if (k == i - 1 && (_a.Is(k, "are") || _a.Is(k, "were")) && _a.Is(k - 1, "there")) return null; // "there are dead": no count
             if (w is ";" or ":" or "." or "?" or "!" || _a.In(k, Cues.SpeechVerbs)) break;

@@ -76,6 +76,9 @@ internal sealed partial class RecordBuilder
                 var b = _casualties[j];
                 if (a.Kind != b.Kind || a.Count.Headline != b.Count.Headline || a.Subset != b.Subset) continue;
                 if (a.Location is not null && b.Location is not null && !SamePlace(a.Location, b.Location)) continue;
+                // Two unplaced reports are the same only when they read alike; "a priest was killed" and "a guard was
+                // killed" in two sentences are two people.
+                if (a.Location is null && b.Location is null && !string.Equals(a.Evidence[0].Text, b.Evidence[0].Text, StringComparison.OrdinalIgnoreCase)) continue;
                 if (!DatesCompatible(a.Date, b.Date)) continue;
                 if (a.Group != CasualtyGroup.Unknown && b.Group != CasualtyGroup.Unknown && a.Group != b.Group) continue;
                 if (a.Sentence == b.Sentence) continue;
