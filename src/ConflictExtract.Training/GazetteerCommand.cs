@@ -211,7 +211,10 @@ public sealed class GazetteerCommand : ITrainingCommand
         foreach (var r in ReadRows(Path.Combine(data, "cities15000.txt")).Concat(ReadRows(Path.Combine(data, "RU_border_cities5000_2018.txt"))))
         {
             if (r.Country == "UA" || !seen.Add(r.Id)) continue;
-            string name = NameOverrides.GetValueOrDefault(r.Name, r.Name);
+            // Outside the former USSR news writes the plain ASCII form ("Khan Yunis", not "Khān Yūnis"), as the contract
+            // asks for admin1 names.
+            string primary = r.Country is "RU" or "BY" or "MD" || r.AsciiName.Length == 0 ? r.Name : r.AsciiName;
+            string name = NameOverrides.GetValueOrDefault(primary, primary);
             if (r.Country == "RU" && (r.Code is "PPLA" or "PPLC")) ruCapitals[r.Code == "PPLC" ? "47" : r.Admin1] = r;
             bool accents = r.Country is "RU" or "BY" or "MD" or "PL";
             b.Add(name, KindOf(r), Admin1Of(r.Country, r.Admin1), r.Country, r.Lat, r.Lon, r.Population, r.Id,

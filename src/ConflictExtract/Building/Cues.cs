@@ -134,6 +134,7 @@ internal static class Cues
         ["syrian"] = "SY", ["assad"] = "SY", ["saudi"] = "SA", ["saudi-led"] = "SA", ["turkish"] = "TR", ["turkey"] = "TR", ["iranian"] = "IR", ["iran"] = "IR",
         ["american"] = "US", ["u.s."] = "US", ["us-led"] = "US", ["u.s.-led"] = "US", ["pakistani"] = "PK", ["afghan"] = "AF", ["iraqi"] = "IQ", ["nigerian"] = "NG",
         ["sudanese"] = "SD", ["ethiopian"] = "ET", ["azerbaijani"] = "AZ", ["armenian"] = "AM", ["houthi"] = "YE", ["houthis"] = "YE", ["hezbollah"] = "LB",
+        ["hamas"] = "PS", ["rsf"] = "SD", ["saf"] = "SD", ["sudanese"] = "SD", ["palestinian"] = "PS", ["lebanese"] = "LB", ["yemeni"] = "YE",
     });
 
     /// <summary>Words after an attacker adjective that make it an agent: "Russian forces", "Ukrainian shelling".</summary>
@@ -141,7 +142,8 @@ internal static class Cues
         "forces", "force", "troops", "military", "army", "armed", "shelling", "strike", "strikes", "attack", "attacks", "missile", "missiles", "drone", "drones",
         "artillery", "aviation", "aircraft", "jets", "warplanes", "bombers", "side", "federation", "servicemen", "invaders", "occupiers", "defense", "defence",
         "rocket", "rockets", "fire", "shells", "air", "navy", "gunners", "units", "formations", "militants", "security", "command", "bombing", "bombardment",
-        "helicopters", "planes", "airstrike", "airstrikes", "raid", "raids", "offensive", "assault", "occupation", "regime", "government");
+        "helicopters", "planes", "airstrike", "airstrikes", "raid", "raids", "offensive", "assault", "occupation", "regime", "government",
+        "bomb", "bombs", "shell", "mortar", "mortars", "howitzer", "howitzers", "warplane", "jet", "fighters", "militants", "gunmen", "rebels", "paramilitaries");
 
     /// <summary>Words after an attacker adjective that make it a victim: "Ukrainian soldiers".</summary>
     public static readonly WordSet VictimHeads = new(

@@ -76,7 +76,9 @@ internal sealed partial class RecordBuilder
                 // Adjective or country name: an agent when followed by a head such as "forces" or "shelling",
                 // or, for a country, when it is the subject of an attack verb or follows "by".
                 int j = end;
-                while (j < to && j < end + 2 && (_a.Is(j, "armed") || _a.Is(j, "air") || _a.Is(j, "-led"))) j++;
+                // "Russian Armed Forces", "Russian Iskander missile", "a Russian glide bomb": modifiers before the head.
+                while (j < to && j < end + 3 && (_a.Is(j, "armed") || _a.Is(j, "air") || _a.Is(j, "-led") || _a.WeaponAt[j] >= 0
+                    || _a.Is(j, "glide") || _a.Is(j, "guided") || _a.Is(j, "cruise") || _a.Is(j, "ballistic") || _a.Is(j, "kamikaze") || _a.Is(j, "attack"))) j++;
                 if (_a.In(j, Cues.VictimHeads)) continue;
                 int of = _a.Is(i - 1, "the") ? i - 2 : i - 1;
                 agent = _a.In(j, Cues.AgentHeads) || _a.In(end, Cues.AgentHeads)

@@ -16,6 +16,7 @@ internal static class PlaceWords
     public static readonly HashSet<string> Locatives = Set("""
         in near at outside from of to towards toward around into across nearby inside within off via
         village villages town towns city cities settlement settlements hamlet community township suburb outskirts
+        hit hits struck strike strikes shelled shelling attacked attack attacks bombed bombing targeted pounded on over
         """);
 
     /// <summary>Settlement nouns ("village of X", "X village").</summary>

@@ -136,3 +136,23 @@ public class StrikeContextTests : ExtractorTestBase
         Assert.Equal("UA", Assert.Single(r.Strikes).Attacker);
     }
 }
+
+public class AttackerTests : ExtractorTestBase
+{
+    [Theory]
+    [InlineData("A Russian Iskander missile struck a school in Kramatorsk.", "RU")]
+    [InlineData("A Russian glide bomb hit a hospital in Kupiansk.", "RU")]
+    [InlineData("The RSF shelled El Fasher on Saturday.", "SD")]
+    [InlineData("Israeli airstrikes hit Khan Younis overnight.", "IL")]
+    [InlineData("Hamas fired rockets at Ashkelon.", "PS")]
+    [InlineData("Ukrainian drones attacked an oil depot in Russia's Belgorod region.", "UA")]
+    public void AttackerFromTheAgentPhrase(string text, string attacker) => Assert.Equal(attacker, Assert.Single(Run(text).Strikes).Attacker);
+
+    [Fact]
+    public void WorldPlacesUseTheirEnglishAsciiName()
+    {
+        var s = Assert.Single(Run("Israeli airstrikes hit Khan Younis overnight.").Strikes);
+        Assert.Equal("Khan Yunis", s.Location?.Name);
+        Assert.Equal("PS", s.Location?.Country);
+    }
+}
