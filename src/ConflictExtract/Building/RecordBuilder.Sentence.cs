@@ -7,6 +7,9 @@ internal sealed partial class RecordBuilder
 {
     private readonly record struct Agent(int First, int End, string Country);
 
+    /// <summary>Forces named by acronym: they are agents on their own ("AFU shelled ..."), unlike a city in a dateline ("KYIV").</summary>
+    private static readonly WordSet Acronyms = new("AFU", "APU", "UAF", "ZSU", "IDF", "RSF", "SAF", "RF");
+
     private static bool IsDash(ReadOnlySpan<char> w) => w is "-" or "–" or "—" or "―" or "--";
 
     /// <summary>
@@ -64,7 +67,7 @@ internal sealed partial class RecordBuilder
                 || w.Equals("invaders", StringComparison.OrdinalIgnoreCase) || w.Equals("occupiers", StringComparison.OrdinalIgnoreCase)
                 || w.Equals("ukrainians", StringComparison.OrdinalIgnoreCase) || w.Equals("israelis", StringComparison.OrdinalIgnoreCase)
                 || w.Equals("houthis", StringComparison.OrdinalIgnoreCase) || w.Equals("racists", StringComparison.OrdinalIgnoreCase)
-                || w.Length <= 4 && w.ToString().ToUpperInvariant() == w.ToString();
+                || Acronyms.Contains(w);
             if (noun)
             {
                 // "the enemy's positions" is a target; "enemy vehicles" too.
@@ -399,9 +402,10 @@ internal sealed partial class RecordBuilder
             bool anaphor = false;
             for (int i = from; i < to && !anaphor; i++)
                 anaphor = _a.In(i, Cues.WeaponNouns) && !_a.Is(i, "shell") && !_a.Is(i, "shells") && !_a.Is(i, "artillery") && !_a.Is(i, "mortar") && !_a.Is(i, "mortars");
-            var first = _weapons[0].Info.Category;
-            bool oneFamily = _weapons.TrueForAll(w => w.Info.Category == first);
-            foreach (var w in _weapons)
+            var munitions = _weapons.FindAll(w => w.Info.Category != WeaponCategory.Aircraft); // bombers and jets are platforms
+            var first = munitions.Count > 0 ? munitions[0].Info.Category : WeaponCategory.Other;
+            bool oneFamily = munitions.Count > 0 && munitions.TrueForAll(w => w.Info.Category == first);
+            foreach (var w in munitions)
             {
                 if (anaphor && (generic is null || Compatible(generic.Value, w.Info.Category))) list.Add(w);
                 else if (!anaphor && generic is null && !conflict && oneFamily) list.Add(w);
@@ -475,32 +479,68 @@ internal sealed partial class RecordBuilder
         return (null, null);
     }
 
+    /// <summary>
+    /// Munitions fired and shot down: "fired 90 missiles and 60 drones" (150 fired), "104 missiles and 42 drones were
+    /// shot down" (146 intercepted), "air defences destroyed 18 of 20 missiles", "40 drones, 35 of which were shot down".
+    /// </summary>
     private (Quantity? Munitions, Quantity? Intercepted) FindMunitionCounts(int from, int to)
     {
-        Quantity? munitions = null, intercepted = null;
+        var fired = new List<Quantity>();
+        var down = new List<Quantity>();
+        int skipUntil = -1;
         foreach (var q in _a.Quantities)
         {
-            if (q.First < from || q.End > to) continue;
-            // "18 of 20 missiles": intercepted 18 of 20 munitions.
-            if (_a.Is(q.End, "of") && _a.QuantityAt[Math.Min(q.End + 1, _a.Tokens.Length - 1)] is int k2 && k2 >= 0 && IsMunitionAfter(_a.Quantities[k2].End, to))
+            if (q.First < from || q.End > to || q.First < skipUntil) continue;
+            int next = Math.Min(q.End + 1, _a.Tokens.Length - 1);
+            if (_a.Is(q.End, "of") && _a.QuantityAt[next] is int k2 && k2 >= 0 && IsMunitionAfter(_a.Quantities[k2].End, to))
             {
-                bool shotDown = false;
-                for (int i = Math.Max(from, q.First - 6); i < q.First; i++) shotDown |= IsInterceptWord(i);
-                if (shotDown) { intercepted ??= q.Value; munitions ??= _a.Quantities[k2].Value; continue; }
-            }
-            if (IsMunitionAfter(q.End, to))
-            {
-                munitions ??= q.Value;
+                // "18 of 20 missiles"
+                if (InterceptNear(q.First, q.End, from, to)) { down.Add(q.Value); fired.Add(_a.Quantities[k2].Value); skipUntil = _a.Quantities[k2].End; }
                 continue;
             }
-            // "35 of which were shot down", "35 were intercepted"
-            if (munitions is not null && intercepted is null)
+            if (_a.Is(q.End, "of") && (_a.Is(q.End + 1, "which") || _a.Is(q.End + 1, "them")))
             {
-                for (int i = q.End; i < Math.Min(to, q.End + 6); i++)
-                    if (IsInterceptWord(i)) { intercepted = q.Value; break; }
+                if (InterceptNear(q.First, q.End + 2, from, to)) down.Add(q.Value); // "35 of which were shot down"
+                continue;
             }
+            if (!IsMunitionAfter(q.End, to)) continue;
+            if (InterceptNear(q.First, q.End, from, to)) down.Add(q.Value);
+            else fired.Add(q.Value);
         }
-        return (munitions, intercepted);
+        return (Sum(fired), Sum(down));
+    }
+
+    private static Quantity? Sum(List<Quantity> list)
+    {
+        if (list.Count == 0) return null;
+        if (list.Count == 1) return list[0];
+        long total = 0;
+        bool atLeast = false, approx = false;
+        foreach (var q in list)
+        {
+            if (q.Headline is not { } n) return list[0];
+            total += n;
+            atLeast |= q.Qualifier == QuantityQualifier.AtLeast;
+            approx |= q.Qualifier is QuantityQualifier.Approximately or QuantityQualifier.AtMost or QuantityQualifier.Range;
+        }
+        return atLeast ? Quantity.AtLeast(total) : approx ? new Quantity(total, null, null, QuantityQualifier.Approximately) : Quantity.Exact(total);
+    }
+
+    /// <summary>An interception word before the count ("shot down 38 drones") or after its phrase, in the same clause ("... were shot down").</summary>
+    private bool InterceptNear(int first, int end, int from, int to)
+    {
+        for (int i = first - 1; i >= Math.Max(from, first - 5); i--)
+        {
+            if (_a.Word(i) is ";" or ":" or ",") break;
+            if (IsInterceptWord(i)) return true;
+        }
+        for (int i = end; i < Math.Min(to, end + 12); i++)
+        {
+            var w = _a.Word(i);
+            if (w is ";" or ":" or "." || _a.Is(i, "fired") || _a.Is(i, "launched") || _a.Is(i, "killed") || _a.Is(i, "at")) return false;
+            if (IsInterceptWord(i) && (_a.In(i - 1, Cues.Auxiliaries) || _a.In(i - 2, Cues.Auxiliaries) || _a.Is(i - 1, "which") || _a.Is(i - 2, "which"))) return true;
+        }
+        return false;
     }
 
     private bool IsInterceptWord(int i) =>

@@ -156,3 +156,31 @@ public class AttackerTests : ExtractorTestBase
         Assert.Equal("PS", s.Location?.Country);
     }
 }
+
+public class MunitionTests : ExtractorTestBase
+{
+    [Theory]
+    [InlineData("Russia launched 43 Shahed drones and three Kh-101 cruise missiles at Ukraine overnight; air defences shot down 38 drones and all three missiles.", 46, 41)]
+    [InlineData("Russia fired 90 missiles and 60 drones at Ukraine overnight, the air force said, adding that 104 missiles and 42 drones were shot down.", 150, 146)]
+    [InlineData("Russia launched 40 drones at Kharkiv overnight, 35 of which were shot down.", 40, 35)]
+    public void CoordinatedCountsAddUp(string text, int fired, int intercepted)
+    {
+        var s = Assert.Single(Run(text).Strikes);
+        Assert.Equal(fired, s.MunitionCount?.Best);
+        Assert.Equal(intercepted, s.Intercepted?.Best);
+    }
+
+    [Fact]
+    public void DatelineCityIsNotAnAttacker()
+    {
+        var r = Run("KYIV, March 14 (Wire) - Russian forces shelled Kherson on Thursday.");
+        Assert.Equal("RU", Assert.Single(r.Strikes).Attacker);
+    }
+
+    [Fact]
+    public void ABomberIsNotTheWeaponOfEveryStrike()
+    {
+        var r = Run("Tu-95MS bombers took off from Engels. Later, a substation was hit in the Odesa region.");
+        Assert.DoesNotContain(r.Strikes, s => s.WeaponIds.Length > 0);
+    }
+}
