@@ -13,6 +13,7 @@ internal sealed partial class RecordBuilder
         foreach (var s in _strikes)
         {
             if (s.LaunchSite is not null) continue;
+            if (_weapons.Count > 0 && s.Weapons.Count == 0) continue; // a launch site belongs to the strikes of the weapons it launched
             s.LaunchSite = site.Location;
             s.Evidence.Add(Evidence.Of(_a.Text, site.Start, site.End));
         }
@@ -142,7 +143,7 @@ internal sealed partial class RecordBuilder
         {
             var list = group.ToList();
             // Within one sentence, each place's figures add up.
-            foreach (var perPlace in list.GroupBy(c => c.Cumulative || c.Location is null ? "" : c.Location.Name + "|" + c.Location.Admin1))
+            foreach (var perPlace in list.GroupBy(c => c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? "" : c.Location.Name + "|" + c.Location.Admin1))
             {
                 long sum = 0;
                 bool atLeast = false, approx = false;

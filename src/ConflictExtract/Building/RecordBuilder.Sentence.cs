@@ -92,7 +92,9 @@ internal sealed partial class RecordBuilder
                 if (agent && _a.In(j, Cues.AgentHeads)) end = j + 1;
             }
             // "Ukrainian Armed Forces lost up to 120 soldiers": the losing side; "the Ukrainian air force said": a source.
-            if (agent && (_a.Is(end, "lost") || _a.Is(end, "suffered") || _a.In(end, Cues.SpeechVerbs) || _a.Is(end, "brigade") && _a.Is(end + 1, "lost"))) agent = false;
+            if (agent && (_a.Is(end, "lost") || _a.Is(end, "suffered") || _a.In(end, Cues.SpeechVerbs) || _a.Is(end, "brigade") && _a.Is(end + 1, "lost")
+                || _a.Is(end, "repelled") || _a.Is(end, "repulsed") || _a.Is(end, "intercepted") || _a.Is(end, "downed") || _a.Is(end, "shot") && _a.Is(end + 1, "down")
+                || _a.Is(end, "defended") || _a.Is(end, "held"))) agent = false;
             if (agent) agents.Add(new Agent(i, end, country));
         }
         return agents;
@@ -173,6 +175,10 @@ internal sealed partial class RecordBuilder
                 launchSites.Add(p);
                 continue;
             }
+            // "the head of the Dnipropetrovsk regional administration", "Kherson police": an institution, not the scene.
+            if (_a.Is(p.End, "regional") || _a.Is(p.End, "administration") || _a.Is(p.End, "governor") || _a.Is(p.End, "authorities")
+                || _a.Is(p.End, "police") || _a.Is(p.End, "officials") || _a.Is(p.End, "mayor") || _a.Is(p.End, "council") || _a.Is(p.End, "prosecutor")
+                || _a.Is(p.End, "prosecutors") || _a.Is(p.End, "military") && _a.Is(p.End + 1, "administration")) continue;
             // "Horlivka resident", "Kharkiv residents": the place of the people named.
             bool ofPeople = _a.In(p.End, Cues.People) && !_a.Is(p.End, "forces");
             if (!ofPeople && !IsLocativeBefore(p.First, s.FirstToken, acceptedEnds)) continue;
@@ -273,6 +279,11 @@ internal sealed partial class RecordBuilder
                 c.Location = strikesHere[0].Location;
                 c.Strike = strikesHere[0];
             }
+            else if (_lastPlace is not null && !StartsNewTopic(s))
+            {
+                // "... the death toll rose to 13": the place of the sentence before.
+                c.Location = _lastPlace;
+            }
             c.Strike?.Casualties.Add(c);
             _casualties.Add(c);
         }
@@ -285,7 +296,13 @@ internal sealed partial class RecordBuilder
     }
 
     private DateRange? _previousRange;
+    private int _lastWeaponSentence = -10;
     private int _previousRangeSentence = -2;
+
+    /// <summary>"Separately," / "Elsewhere," / "Meanwhile," open a new event.</summary>
+    private bool StartsNewTopic(Sentence s) =>
+        _a.Is(s.FirstToken, "separately") || _a.Is(s.FirstToken, "elsewhere") || _a.Is(s.FirstToken, "meanwhile") || _a.Is(s.FirstToken, "also")
+        || _a.Tokens[s.FirstToken].Has(TokenFlags.ParagraphBefore) && _a.Is(s.FirstToken, "in");
 
     /// <summary>"hit" in "hit by", "fire" in "ceasefire" and the like are not reports of an attack.</summary>
     private bool IsNonAttackUse(int i)
@@ -405,12 +422,14 @@ internal sealed partial class RecordBuilder
             var munitions = _weapons.FindAll(w => w.Info.Category != WeaponCategory.Aircraft); // bombers and jets are platforms
             var first = munitions.Count > 0 ? munitions[0].Info.Category : WeaponCategory.Other;
             bool oneFamily = munitions.Count > 0 && munitions.TrueForAll(w => w.Info.Category == first);
+            bool near = si - _lastWeaponSentence <= 1;
             foreach (var w in munitions)
             {
                 if (anaphor && (generic is null || Compatible(generic.Value, w.Info.Category))) list.Add(w);
-                else if (!anaphor && generic is null && !conflict && oneFamily) list.Add(w);
+                else if (!anaphor && generic is null && !conflict && oneFamily && near) list.Add(w);
             }
         }
+        if (list.Count > 0) _lastWeaponSentence = si;
         WeaponCategory? category = null;
         if (list.Count > 0)
         {

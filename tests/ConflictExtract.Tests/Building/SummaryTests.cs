@@ -50,3 +50,34 @@ public class SummaryTests : ExtractorTestBase
         Assert.Null(r.Summary.Injured);
     }
 }
+
+public class DiscourseTests : ExtractorTestBase
+{
+    private const string Article =
+        "A Russian missile hit an apartment block in Kryvyi Rih on Friday, killing 11 people, regional officials said.\n\n" +
+        "Rescuers pulled 46 wounded residents from the rubble, and the death toll rose to 13, according to the head of the Dnipropetrovsk regional administration.\n\n" +
+        "Separately, two servicemen were injured when Ukrainian forces repelled an attack near Robotyne.";
+
+    [Fact]
+    public void FiguresWithoutAPlaceBelongToThePlaceJustReported()
+    {
+        var r = Run(Article, "2024-06-15");
+        Assert.Equal(13, r.Summary.Killed?.Best);
+        Assert.Equal(48, r.Summary.Injured?.Best);
+        Assert.DoesNotContain(r.Casualties, c => c.Location?.Name == "Dnipro");
+    }
+
+    [Fact]
+    public void DefendersAreNotAttackers()
+    {
+        var r = Run(Article, "2024-06-15");
+        Assert.NotEqual("UA", Assert.Single(r.Strikes, s => s.Location?.Name == "Robotyne").Attacker);
+    }
+
+    [Fact]
+    public void CountryWideFigureIsATotalNotAPlace()
+    {
+        var r = Run("At least seven people were killed across Ukraine. In Sumy, a drone killed two people. In Lviv, a missile killed three.");
+        Assert.Equal(7, r.Summary.Killed?.Best);
+    }
+}
