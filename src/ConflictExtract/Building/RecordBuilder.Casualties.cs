@@ -114,6 +114,7 @@ internal sealed partial class RecordBuilder
             }
             var c = new CasualtyDraft { Kind = kind.Value, Count = count, Group = group, Sentence = si, CountToken = countToken, Cumulative = cumulative };
             c.Evidence.Add(Evidence.Of(_a.Text, start, end));
+            c.Additive = IsAdditive(Math.Min(countToken, i), Math.Max(countToken, i) + 1);
             found.Add(c);
             FollowingCounts(si, Math.Max(i, qi >= 0 ? _a.Quantities[qi].End - 1 : countToken), to, kind.Value, transitive && countToken > i, cumulative, usedQuantities, found);
         }
@@ -321,6 +322,13 @@ internal sealed partial class RecordBuilder
             if (!(_a.Is(k, "been") || _a.Is(k, "and") || _a.Is(k, "shot") || _a.Is(k, "also") || _a.Is(k, "reportedly") || _a.Is(k, "later") || _a.Is(k, "confirmed") || _a.Is(k, "found") || _a.Is(k, "fatally") || _a.Is(k, "seriously") || _a.Is(k, "critically") || _a.Is(k, "badly") || _a.Is(k, "stabbed") || _a.Is(k, "then"))) break;
         }
         return null;
+    }
+
+    private bool IsAdditive(int from, int to)
+    {
+        for (int k = Math.Max(0, from - 1); k < Math.Min(_a.Tokens.Length, to); k++)
+            if (_a.Is(k, "also") || _a.Is(k, "another") || _a.Is(k, "additional") || _a.Is(k, "further")) return true;
+        return false;
     }
 
     private bool IsPossessive(int k) => _a.Is(k, "his") || _a.Is(k, "her") || _a.Is(k, "their");

@@ -137,49 +137,54 @@ internal sealed partial class RecordBuilder
     /// </summary>
     private Quantity? Total(CasualtyKind kind)
     {
-        var byPlace = new Dictionary<string, (long Value, Quantity Q)>(StringComparer.Ordinal);
-        (long Value, Quantity? Q) unplaced = (0, null);
+        // Per place (or the unplaced bucket): the largest sentence figure, plus figures marked as additional.
+        var buckets = new Dictionary<string, (long Max, Quantity? MaxQ, long Extra, bool AtLeast)>(StringComparer.Ordinal);
         foreach (var group in _casualties.Where(c => c.Kind == kind && !c.Subset && c.Count.Headline is not null).GroupBy(c => c.Sentence))
         {
-            var list = group.ToList();
-            // Within one sentence, each place's figures add up.
-            foreach (var perPlace in list.GroupBy(c => c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? "" : c.Location.Name + "|" + c.Location.Admin1))
+            foreach (var perPlace in group.GroupBy(c => c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? "" : c.Location.Name + "|" + c.Location.Admin1))
             {
-                long sum = 0;
+                long sum = 0, extra = 0;
                 bool atLeast = false, approx = false;
                 Quantity? single = null;
                 int n = 0;
                 foreach (var c in perPlace)
                 {
-                    sum += c.Count.Headline!.Value;
                     atLeast |= c.Count.Qualifier == QuantityQualifier.AtLeast;
+                    if (c.Additive && !c.Cumulative) { extra += c.Count.Headline!.Value; continue; }
+                    sum += c.Count.Headline!.Value;
                     approx |= c.Count.Qualifier is QuantityQualifier.Approximately or QuantityQualifier.AtMost or QuantityQualifier.Range;
                     single = c.Count;
                     n++;
                 }
-                var q = n == 1 ? single! : atLeast ? Quantity.AtLeast(sum) : approx ? new Quantity(sum, null, null, QuantityQualifier.Approximately) : Quantity.Exact(sum);
-                if (perPlace.Key.Length == 0)
-                {
-                    if (sum > unplaced.Value) unplaced = (sum, q);
-                }
-                else if (!byPlace.TryGetValue(perPlace.Key, out var cur) || sum > cur.Value)
-                {
-                    byPlace[perPlace.Key] = (sum, q);
-                }
+                var q = n == 1 ? single : n == 0 ? null : atLeast ? Quantity.AtLeast(sum) : approx ? new Quantity(sum, null, null, QuantityQualifier.Approximately) : Quantity.Exact(sum);
+                buckets.TryGetValue(perPlace.Key, out var cur);
+                if (q is not null && sum > cur.Max) { cur.Max = sum; cur.MaxQ = q; }
+                cur.Extra += extra;
+                cur.AtLeast |= atLeast;
+                buckets[perPlace.Key] = cur;
             }
         }
-        if (byPlace.Count == 0) return unplaced.Q;
+        if (buckets.Count == 0) return null;
         long placed = 0;
         bool anyAtLeast = false;
+        int placedBuckets = 0;
         Quantity? only = null;
-        foreach (var (v, q) in byPlace.Values)
+        foreach (var (key, b) in buckets)
         {
-            placed += v;
-            anyAtLeast |= q.Qualifier == QuantityQualifier.AtLeast;
-            only = q;
+            if (key.Length == 0) continue;
+            placed += b.Max + b.Extra;
+            anyAtLeast |= b.AtLeast;
+            only = b.Extra == 0 ? b.MaxQ : null;
+            placedBuckets++;
         }
-        if (unplaced.Q is not null && unplaced.Value >= placed) return unplaced.Q;
-        return byPlace.Count == 1 ? only : anyAtLeast ? Quantity.AtLeast(placed) : Quantity.Exact(placed);
+        if (buckets.TryGetValue("", out var unplaced))
+        {
+            long u = unplaced.Max + unplaced.Extra;
+            if (u >= placed && u > 0)
+                return unplaced.Extra == 0 && unplaced.MaxQ is not null ? unplaced.MaxQ : unplaced.AtLeast ? Quantity.AtLeast(u) : Quantity.Exact(u);
+        }
+        if (placed == 0) return null;
+        return placedBuckets == 1 && only is not null ? only : anyAtLeast ? Quantity.AtLeast(placed) : Quantity.Exact(placed);
     }
 
     private ImmutableArray<Entity> Entities()

@@ -71,6 +71,8 @@ internal sealed partial class RecordBuilder
         public bool Subset { get; init; }
         public bool Cumulative { get; set; }
         public bool Update { get; init; }
+        /// <summary>"Two soldiers were also killed", "another three died": adds to the figures before it.</summary>
+        public bool Additive { get; set; }
         public int Sentence { get; init; }
         public int CountToken { get; init; }
         public List<Evidence> Evidence { get; } = [];

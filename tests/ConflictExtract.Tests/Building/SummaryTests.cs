@@ -81,3 +81,20 @@ public class DiscourseTests : ExtractorTestBase
         Assert.Equal(7, r.Summary.Killed?.Best);
     }
 }
+
+public class AdditiveTests : ExtractorTestBase
+{
+    [Fact]
+    public void AlsoKilledAddsToTheFigureBefore()
+    {
+        var r = Run("Security forces killed eight militants in a raid, the army said. Two soldiers were also killed.");
+        Assert.Equal(10, r.Summary.Killed?.Best);
+    }
+
+    [Fact]
+    public void ARestatedFigureDoesNotAdd()
+    {
+        var r = Run("Eight militants were killed in a raid, the army said. The army said the eight militants were killed in a gunfight.");
+        Assert.Equal(8, r.Summary.Killed?.Best);
+    }
+}
