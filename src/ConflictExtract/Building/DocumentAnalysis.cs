@@ -31,6 +31,12 @@ internal sealed class DocumentAnalysis
         Tokens = tokens;
         Sentences = sentences;
         PublishedAt = publishedAt;
+        // Sorted by position, so that a sentence's hits are one contiguous slice (work stays linear in the document).
+        places = Sorted(places, static h => h.First);
+        weapons = Sorted(weapons, static h => h.First);
+        quantities = Sorted(quantities, static h => h.First);
+        dates = Sorted(dates, static h => h.First);
+        distances = Sorted(distances, static h => h.First);
         Places = places;
         Weapons = weapons;
         Quantities = quantities;
@@ -59,6 +65,40 @@ internal sealed class DocumentAnalysis
     public int[] DateAt { get; }
 
     public ReadOnlySpan<char> Word(int i) => Tokens[i].Slice(Text);
+
+    private static T[] Sorted<T>(T[] hits, Func<T, int> first)
+    {
+        for (int i = 1; i < hits.Length; i++)
+        {
+            if (first(hits[i - 1]) <= first(hits[i])) continue;
+            return hits.OrderBy(first).ToArray(); // stable: hits on one token keep their order
+        }
+        return hits;
+    }
+
+    /// <summary>The hits whose first token lies in [from, to), for arrays sorted by first token.</summary>
+    public static ReadOnlySpan<T> Slice<T>(T[] hits, Func<T, int> first, int from, int to)
+    {
+        int lo = LowerBound(hits, first, from);
+        int hi = LowerBound(hits, first, to);
+        return hits.AsSpan(lo, Math.Max(0, hi - lo));
+    }
+
+    private static int LowerBound<T>(T[] hits, Func<T, int> first, int value)
+    {
+        int lo = 0, hi = hits.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (first(hits[mid]) < value) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    public ReadOnlySpan<PlaceHit> PlacesIn(int from, int to) => Slice(Places, static h => h.First, from, to);
+    public ReadOnlySpan<WeaponHit> WeaponsIn(int from, int to) => Slice(Weapons, static h => h.First, from, to);
+    public ReadOnlySpan<QuantityHit> QuantitiesIn(int from, int to) => Slice(Quantities, static h => h.First, from, to);
+    public ReadOnlySpan<DateHit> DatesIn(int from, int to) => Slice(Dates, static h => h.First, from, to);
 
     public bool Is(int i, string word) =>
         (uint)i < (uint)Tokens.Length && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);

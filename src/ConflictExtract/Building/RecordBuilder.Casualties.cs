@@ -190,9 +190,9 @@ internal sealed partial class RecordBuilder
 
     private bool IsCumulativeSentence(int from, int to)
     {
-        foreach (var d in _a.Dates)
+        foreach (var d in _a.DatesIn(from, to))
         {
-            if (d.First < from || d.End > to || d.Value is null || d.Value.Precision != DatePrecision.Range) continue;
+            if (d.End > to || d.Value is null || d.Value.Precision != DatePrecision.Range) continue;
             for (int k = Math.Max(from, d.First - 1); k <= d.First; k++)
                 if (_a.Is(k, "since") || _a.Is(k, "between")) return true;
         }

@@ -104,10 +104,11 @@ internal sealed partial class RecordBuilder
         var weapons = _weapons.Select(w => new WeaponSystem(
             w.Id, w.Info.Name, [.. w.Mentions], w.Info.Category, w.Info.Origin, w.StatedRangeKm ?? w.Info.MaxRangeKm, [.. w.Evidence])).ToImmutableArray();
 
+        var kept = new HashSet<CasualtyDraft>(_casualties);
         var strikes = _strikes.Select(s => new StrikeEvent(
             s.Id, s.Date, s.Location, s.Attacker, s.Target, s.TargetCategory,
             [.. s.Weapons.Select(w => w.Id)], s.WeaponCategory, s.MunitionCount, s.Intercepted, s.LaunchSite,
-            [.. s.Casualties.Where(c => _casualties.Contains(c)).Select(c => c.Id).Distinct()],
+            [.. s.Casualties.Where(kept.Contains).Select(c => c.Id).Distinct()],
             Confidence(s), [.. s.Evidence])).ToImmutableArray();
 
         var casualties = _casualties.Select(c => new Casualty(

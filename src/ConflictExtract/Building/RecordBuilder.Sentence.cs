@@ -333,10 +333,12 @@ internal sealed partial class RecordBuilder
         return false;
     }
 
-    private IEnumerable<PlaceHit> PlacesIn(int from, int to)
+    private List<PlaceHit> PlacesIn(int from, int to)
     {
-        foreach (var p in _a.Places)
-            if (p.First >= from && p.End <= to) yield return p;
+        var list = new List<PlaceHit>();
+        foreach (var p in _a.PlacesIn(from, to))
+            if (p.End <= to) list.Add(p);
+        return list;
     }
 
     /// <summary>Drop a region or country when a place inside it is named too, and a place named only as a reference ("near Kyiv").</summary>
@@ -374,9 +376,9 @@ internal sealed partial class RecordBuilder
 
     private DateRange? SentenceDate(int from, int to)
     {
-        foreach (var d in _a.Dates)
+        foreach (var d in _a.DatesIn(from, to))
         {
-            if (d.First < from || d.End > to || d.Value is null) continue;
+            if (d.End > to || d.Value is null) continue;
             // "…, officials said on Friday": the date of the report, not of the event.
             bool reportDate = false;
             for (int k = d.First - 1; k >= Math.Max(from, d.First - 3); k--)
@@ -406,9 +408,9 @@ internal sealed partial class RecordBuilder
     private (List<WeaponDraft> Weapons, WeaponCategory? Category) SentenceWeapons(int si, int from, int to)
     {
         var list = new List<WeaponDraft>();
-        foreach (var h in _a.Weapons)
+        foreach (var h in _a.WeaponsIn(from, to))
         {
-            if (h.First < from || h.End > to) continue;
+            if (h.End > to) continue;
             var w = _weapons.Find(x => x.Info.Name == h.Weapon.Name);
             if (w is not null && !list.Contains(w)) list.Add(w);
         }
@@ -507,9 +509,9 @@ internal sealed partial class RecordBuilder
         var fired = new List<Quantity>();
         var down = new List<Quantity>();
         int skipUntil = -1;
-        foreach (var q in _a.Quantities)
+        foreach (var q in _a.QuantitiesIn(from, to))
         {
-            if (q.First < from || q.End > to || q.First < skipUntil) continue;
+            if (q.End > to || q.First < skipUntil) continue;
             int next = Math.Min(q.End + 1, _a.Tokens.Length - 1);
             if (_a.Is(q.End, "of") && _a.QuantityAt[next] is int k2 && k2 >= 0 && IsMunitionAfter(_a.Quantities[k2].End, to))
             {
