@@ -18,6 +18,13 @@ public class EndToEndBench
     [GlobalSetup]
     public void Setup()
     {
+        _docs = BuildDocuments();
+        _extractor.Extract(_docs[0], new ExtractionOptions { PublishedAt = new DateOnly(2022, 3, 1) });
+    }
+
+    /// <summary>The bundled sample article plus 20 UCDP headlines each (up to 300 distinct documents).</summary>
+    internal static string[] BuildDocuments()
+    {
         string csv = TokenizerBench.FindDataFile(Path.Combine("ucdp-ukraine", "ucdp-ged-ukraine-2014-2021.csv"))
             ?? throw new FileNotFoundException("../shared/data/ucdp-ukraine not found beside the repository");
         var headlines = new List<string>();
@@ -33,8 +40,7 @@ public class EndToEndBench
         var docs = new List<string>();
         for (int i = 0; i + 20 <= headlines.Count && docs.Count < 300; i += 20)
             docs.Add(sample + "\n\n" + string.Join("\n", headlines.Skip(i).Take(20)));
-        _docs = [.. docs];
-        _extractor.Extract(_docs[0], new ExtractionOptions { PublishedAt = new DateOnly(2022, 3, 1) });
+        return [.. docs];
     }
 
     private static string FindSample()

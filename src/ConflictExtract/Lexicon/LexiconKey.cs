@@ -47,17 +47,24 @@ public static class LexiconKey
         return sb.ToString();
     }
 
-    // Folding table for the characters below U+3000 (Latin, Greek, Cyrillic, ...), built once.
-    private static readonly char[] FoldTable = BuildFoldTable();
+    // Folding table for every UTF-16 code unit above ASCII, filled lazily: 0 = not computed yet, NoKey = not a key
+    // character, otherwise the folded character. Entries are written whole (a char is atomic), and every thread
+    // computes the same value, so races are benign. Lazy filling keeps start-up free of the 12,000 Normalize calls
+    // an eager table costs, and caching the characters above U+3000 too keeps Fold allocation-free on any text.
+    private const char NoKey = '\uFFFF';
+    private static readonly char[] FoldTable = new char[0x10000];
 
-    private static char[] BuildFoldTable()
+    private static char Fold(char c)
     {
-        var t = new char[0x3000];
-        for (int i = 128; i < t.Length; i++) t[i] = FoldSlow((char)i);
-        return t;
+        char k = FoldTable[c];
+        if (k == '\0')
+        {
+            k = FoldSlow(c);
+            if (k == '\0' || k == NoKey) k = NoKey;
+            FoldTable[c] = k;
+        }
+        return k == NoKey ? '\0' : k;
     }
-
-    private static char Fold(char c) => c < 0x3000 ? FoldTable[c] : FoldSlow(c);
 
     private static char FoldSlow(char c)
     {

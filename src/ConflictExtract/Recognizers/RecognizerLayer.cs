@@ -26,6 +26,12 @@ public sealed class RecognizerLayer
     /// <summary>How many times the Recognizers DateTime model has been called (cache misses), for diagnostics and tests.</summary>
     public long FallbackCalls => Interlocked.Read(ref _fallbackCalls);
 
+    /// <summary>
+    /// Builds the Recognizers DateTime model now (about a second of CPU) instead of at the first date the fast paths
+    /// cannot read. Extraction never needs this call; it lets a caller time extraction with every model loaded.
+    /// </summary>
+    internal void LoadFallbackModel() => _ = _dateTime.Value;
+
     private readonly record struct CachedDate(int Start, int End, string? Timex, string? Mod, bool Relative);
 
     /// <summary>Finds every count, date and distance in <paramref name="text"/>.</summary>

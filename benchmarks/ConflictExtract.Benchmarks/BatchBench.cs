@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ConflictExtract.Benchmarks;
+
+/// <summary>
+/// <see cref="ConflictExtractor.ExtractMany"/> over the <see cref="EndToEndBench"/> articles (95 when run from this repository) with 1 and 2 threads.
+/// Scaling = time(1) / time(2); the target is 1.8 or more on 2 otherwise idle cores.
+/// Run: dotnet run -c Release --project benchmarks/ConflictExtract.Benchmarks -- --filter '*BatchBench*' --job short
+/// </summary>
+[MemoryDiagnoser]
+public class BatchBench
+{
+    private DocumentInput[] _inputs = [];
+    private readonly ConflictExtractor _extractor = ConflictExtractor.Default;
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var docs = EndToEndBench.BuildDocuments();
+        _inputs = new DocumentInput[docs.Length];
+        for (int i = 0; i < docs.Length; i++) _inputs[i] = new DocumentInput("d" + i, docs[i], new DateOnly(2022, 3, 1));
+        foreach (var _ in _extractor.ExtractMany(_inputs, new BatchOptions { DegreeOfParallelism = 2 })) { }
+    }
+
+    [Benchmark]
+    public int ExtractManyAll()
+    {
+        int n = 0;
+        foreach (var r in _extractor.ExtractMany(_inputs, new BatchOptions { DegreeOfParallelism = Threads })) n += r.Strikes.Length;
+        return n;
+    }
+}

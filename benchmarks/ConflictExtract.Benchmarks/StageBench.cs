@@ -1,0 +1,113 @@
+using BenchmarkDotNet.Attributes;
+using ConflictExtract.Building;
+using ConflictExtract.Text;
+
+namespace ConflictExtract.Benchmarks;
+
+/// <summary>
+/// One benchmark per pipeline stage (tokenize, split sentences, match places, match weapons, recognize values,
+/// analyze = the three matchers plus hit mapping, build records) and the whole extractor, on the same rotating
+/// article-length documents as <see cref="EndToEndBench"/> (own sample text plus 20 UCDP headlines each).
+/// Each invocation processes one article, so "Allocated" is bytes per article; divide by <see cref="TokensPerArticle"/>
+/// for bytes per token. Inputs of later stages are computed once in setup.
+/// Run: dotnet run -c Release --project benchmarks/ConflictExtract.Benchmarks -- --filter '*StageBench*' --job short
+/// </summary>
+[MemoryDiagnoser]
+public class StageBench
+{
+    private static readonly DateOnly Pub = new(2022, 3, 1);
+    private readonly ConflictExtractor _extractor = ConflictExtractor.Default;
+    private readonly ModelSet _models = ModelSet.Default;
+    private DocumentPipeline _pipeline = null!;
+    private string[] _docs = [];
+    private Token[][] _tokens = [];
+    private Sentence[][] _sentences = [];
+    private DocumentAnalysis[] _analyses = [];
+    private readonly List<Token> _tokenBuffer = new(8192);
+    private readonly List<Sentence> _sentenceBuffer = new(1024);
+    private int _next;
+
+    /// <summary>Mean tokens per article.</summary>
+    public double TokensPerArticle { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _docs = EndToEndBench.BuildDocuments();
+        _pipeline = new DocumentPipeline(_models);
+        _tokens = new Token[_docs.Length][];
+        _sentences = new Sentence[_docs.Length][];
+        _analyses = new DocumentAnalysis[_docs.Length];
+        long tokens = 0;
+        for (int i = 0; i < _docs.Length; i++)
+        {
+            _tokens[i] = Tokenizer.Tokenize(_docs[i]);
+            _sentences[i] = SentenceSplitter.Split(_docs[i], _tokens[i]);
+            _analyses[i] = _pipeline.Analyze(_docs[i], _tokens[i], _sentences[i], Pub);
+            tokens += _tokens[i].Length;
+        }
+        TokensPerArticle = (double)tokens / _docs.Length;
+        Console.WriteLine($"// StageBench: {_docs.Length} articles, {TokensPerArticle:F0} tokens and {_docs.Average(d => d.Length):F0} chars per article");
+    }
+
+    private int Next() => _next++ % _docs.Length;
+
+    [Benchmark]
+    public int Tokenize()
+    {
+        _tokenBuffer.Clear();
+        Tokenizer.Tokenize(_docs[Next()], _tokenBuffer);
+        return _tokenBuffer.Count;
+    }
+
+    [Benchmark]
+    public int TokenizeToArray() => Tokenizer.Tokenize(_docs[Next()]).Length;
+
+    [Benchmark]
+    public int SplitSentences()
+    {
+        int d = Next();
+        _sentenceBuffer.Clear();
+        SentenceSplitter.Split(_docs[d], _tokens[d], _sentenceBuffer);
+        return _sentenceBuffer.Count;
+    }
+
+    [Benchmark]
+    public int MatchPlaces()
+    {
+        int d = Next();
+        return _models.Places.Find(_docs[d], _tokens[d], _sentences[d]).Count;
+    }
+
+    [Benchmark]
+    public int MatchWeapons()
+    {
+        int d = Next();
+        return _models.Weapons.Find(_docs[d], _tokens[d]).Count;
+    }
+
+    [Benchmark]
+    public int Recognize()
+    {
+        int d = Next();
+        var r = _models.Recognizers.Recognize(_docs[d], _tokens[d], Pub);
+        return r.Quantities.Count + r.Dates.Count + r.Distances.Count;
+    }
+
+    [Benchmark]
+    public int Analyze()
+    {
+        int d = Next();
+        return _pipeline.Analyze(_docs[d], _tokens[d], _sentences[d], Pub).Places.Length;
+    }
+
+    [Benchmark]
+    public int Build()
+    {
+        int d = Next();
+        return RecordBuilder.Build(_analyses[d], new ExtractionOptions { PublishedAt = Pub }, static _ => null).Strikes.Length;
+    }
+
+    [Benchmark]
+    public int Extract() => _extractor.Extract(_docs[Next()], new ExtractionOptions { PublishedAt = Pub }).Strikes.Length;
+}
