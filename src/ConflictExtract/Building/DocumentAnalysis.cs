@@ -119,23 +119,29 @@ internal sealed class DocumentAnalysis
     }
 
     /// <summary>Index of the token containing or following character <paramref name="offset"/>.</summary>
-    public int TokenAtOrAfter(int offset)
+    public int TokenAtOrAfter(int offset) => TokenAtOrAfter(Tokens, offset);
+
+    /// <summary>Token range [first, end) of the characters [start, end).</summary>
+    public (int First, int End) TokenRange(int start, int endChar) => TokenRange(Tokens, start, endChar);
+
+    /// <summary>Index of the token containing or following character <paramref name="offset"/>.</summary>
+    public static int TokenAtOrAfter(Token[] tokens, int offset)
     {
-        int lo = 0, hi = Tokens.Length;
+        int lo = 0, hi = tokens.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (Tokens[mid].End <= offset) lo = mid + 1; else hi = mid;
+            if (tokens[mid].End <= offset) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
 
     /// <summary>Token range [first, end) of the characters [start, end).</summary>
-    public (int First, int End) TokenRange(int start, int endChar)
+    public static (int First, int End) TokenRange(Token[] tokens, int start, int endChar)
     {
-        int f = TokenAtOrAfter(start);
+        int f = TokenAtOrAfter(tokens, start);
         int e = f;
-        while (e < Tokens.Length && Tokens[e].Start < endChar) e++;
+        while (e < tokens.Length && tokens[e].Start < endChar) e++;
         return (f, Math.Max(e, f));
     }
 }

@@ -36,11 +36,10 @@ internal sealed class DocumentPipeline(ModelSet models)
 
         var weaponMentions = Models.Weapons.Find(text, tokens);
         var weapons = new WeaponHit[weaponMentions.Count];
-        var tmp = new DocumentAnalysis(text, tokens, sentences, publishedAt, [], [], [], [], []);
         for (int i = 0; i < weapons.Length; i++)
         {
             var m = weaponMentions[i];
-            var (f, e) = tmp.TokenRange(m.Start, m.End);
+            var (f, e) = DocumentAnalysis.TokenRange(tokens, m.Start, m.End);
             weapons[i] = new WeaponHit(f, e, m.Start, m.End, InfoOf(m.Entry));
         }
 
@@ -49,21 +48,21 @@ internal sealed class DocumentPipeline(ModelSet models)
         for (int i = 0; i < quantities.Length; i++)
         {
             var q = values.Quantities[i];
-            var (f, e) = tmp.TokenRange(q.Start, q.End);
+            var (f, e) = DocumentAnalysis.TokenRange(tokens, q.Start, q.End);
             quantities[i] = new QuantityHit(f, e, q.Start, q.End, q.Value);
         }
         var dates = new DateHit[values.Dates.Count];
         for (int i = 0; i < dates.Length; i++)
         {
             var d = values.Dates[i];
-            var (f, e) = tmp.TokenRange(d.Start, d.End);
+            var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             dates[i] = new DateHit(f, e, d.Start, d.End, d.Value);
         }
         var distances = new DistanceHit[values.Distances.Count];
         for (int i = 0; i < distances.Length; i++)
         {
             var d = values.Distances[i];
-            var (f, e) = tmp.TokenRange(d.Start, d.End);
+            var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             distances[i] = new DistanceHit(f, e, d.Start, d.End, d.Kilometres);
         }
         places = AddVariantSpellings(text, tokens, places, weapons);
