@@ -45,14 +45,14 @@ internal static class TaggerLexicon
         "Battalion", "Police", "Guard", "Command", "Office", "Mission", "Corps", "Regiment", "Division", "Navy",
         "Directorate", "Department", "Parliament", "Rada", "Duma", "Kremlin", "Pentagon", "Militia", "Republic",
         "Organization", "Organisation", "Commission", "Union", "Party", "Group", "Center", "Centre", "Bureau",
-        "Inspectorate", "Prosecutor", "Court", "Administration", "Staff", "Fleet", "Company", "Unit", "Detachment",
+        "Inspectorate", "Prosecutor", "HQ", "Court", "Administration", "Staff", "Fleet", "Company", "Unit", "Detachment",
     ];
 
     internal static readonly string[] OrgNames =
     [
         "OSCE", "NATO", "UN", "SBU", "SMM", "EU", "ATO", "JFO", "JCCC", "ICRC", "UNHCR", "OHCHR", "UNICEF", "IAEA", "HRW",
         "Amnesty", "Reuters", "AFP", "TASS", "Interfax", "RIA", "Ukrinform", "UNIAN", "DPR", "LPR", "DNR", "LNR", "FSB",
-        "GRU", "SVR", "MVD", "GUR", "HUR", "NABU", "Wagner", "Azov", "Aidar", "Dnipro-1", "Donbass", "Rosgvardia",
+        "GRU", "SVR", "MVD", "GUR", "HUR", "NABU", "Wagner", "Azov", "Aidar", "Dnipro-1", "Rosgvardia", "OCHA", "PGO",
         "Gazprom", "Naftogaz", "Ukrenergo", "Energoatom", "Rosatom", "Pentagon", "Kremlin", "Hamas", "Hezbollah", "IDF",
     ];
 
@@ -77,7 +77,7 @@ internal static class TaggerLexicon
         "Boris", "Borys", "Konstantin", "Kostiantyn", "Stepan", "Hennadiy", "Gennady", "Vadym", "Vadim", "Volodymyr",
         "Joe", "Joseph", "John", "Barack", "Donald", "Hillary", "Angela", "Emmanuel", "Francois", "Boris", "Antony",
         "Lloyd", "Jens", "Ursula", "Frank-Walter", "Recep", "Ramzan", "Kurt", "Mike", "Michael", "David", "James",
-        "Robert", "Ban", "Antonio", "Josep", "Olaf", "Rishi", "Justin", "Kamala", "Jake", "Ned", "Samantha", "Ertugrul",
+        "Robert", "Ban", "Heorhiy", "Georgiy", "Georgy", "Hryhoriy", "Grigory", "Artem", "Artyom", "Kyrylo", "Kirill", "Nazar", "Vladyslav", "Vladislav", "Yaroslav", "Rostyslav", "Mykyta", "Nikita", "Danylo", "Oleksandra", "Ilya", "Illia", "Semen", "Semyon", "Fedir", "Fyodor", "Zakhar", "Arkadiy", "Mariia", "Kateryna", "Yevheniia", "Antonio", "Josep", "Olaf", "Rishi", "Justin", "Kamala", "Jake", "Ned", "Samantha", "Ertugrul",
     ];
 
     internal static readonly string[] WeaponCues =
