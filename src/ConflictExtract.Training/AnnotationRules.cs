@@ -50,7 +50,7 @@ internal static class AnnotationRules
         var cands = new List<Cand>();
         if (tokens.Length == 0) return [];
         var classes = new WordClass[tokens.Length];
-        TaggerFeatures.Classify(text, tokens, classes);
+        TaggerFeatures.Prepare(text, tokens, classes, new uint[tokens.Length], new uint[tokens.Length]);
 
         foreach (var m in WeaponCatalogue.Default.Find(text, tokens))
         {

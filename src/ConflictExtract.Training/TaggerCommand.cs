@@ -22,13 +22,14 @@ public sealed class TaggerCommand : ITrainingCommand
 
     public string Name => "tagger";
 
-    public string Help => "--data DIR --out models/tagger [--bootstrap] [--review N] [--trainer lbfgs|sdca|both] [--no-hints]: build annotations, train the entity tagger";
+    public string Help => "--data DIR --out models/tagger [--bootstrap] [--review N] [--trainer lbfgs|sdca|both] [--no-hints] [--l1 X --l2 Y (lbfgs)]: build annotations, train the entity tagger";
 
     public int Run(string[] args)
     {
         string data = "../shared/data/ucdp-ukraine", outDir = "models/tagger", trainer = "both";
         bool bootstrap = false, noHints = false;
         int review = 0, seed = 7;
+        float l1 = 0.01f, l2 = 0.01f;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,6 +39,8 @@ public sealed class TaggerCommand : ITrainingCommand
                 case "--trainer" when i + 1 < args.Length: trainer = args[++i]; break;
                 case "--review" when i + 1 < args.Length: review = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--l1" when i + 1 < args.Length: l1 = float.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--l2" when i + 1 < args.Length: l2 = float.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--bootstrap": bootstrap = true; break;
                 case "--no-hints": noHints = true; break;
                 default:
@@ -56,7 +59,7 @@ public sealed class TaggerCommand : ITrainingCommand
         if (!File.Exists(annPath)) { Console.Error.WriteLine($"tagger: {annPath} not found; run with --bootstrap first"); return 1; }
         var ann = AnnotationData.ReadAnnotations(annPath);
         if (review > 0) return Review(headlines, ann, review, seed);
-        return Train(headlines, ann, outDir, trainer, noHints);
+        return Train(headlines, ann, outDir, trainer, noHints, l1, l2);
     }
 
     // ---------------------------------------------------------------- annotations
@@ -180,7 +183,7 @@ public sealed class TaggerCommand : ITrainingCommand
 
     private static bool IsTest(long rowId) => (uint)(unchecked((ulong)rowId * 0x9E3779B97F4A7C15UL) >> 40) % 5 == 0;
 
-    private static int Train(List<Headline> headlines, Dictionary<(long, int), List<LabelSpan>> ann, string outDir, string trainerName, bool noHints)
+    private static int Train(List<Headline> headlines, Dictionary<(long, int), List<LabelSpan>> ann, string outDir, string trainerName, bool noHints, float l1, float l2)
     {
         // One document per distinct headline text, owned by the first row that carries it; split by that row id.
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -208,8 +211,8 @@ public sealed class TaggerCommand : ITrainingCommand
             foreach (bool hints in noHints ? new[] { false } : new[] { true, false })
             {
                 var sw = Stopwatch.StartNew();
-                var tagger = Fit(ml, tn, train, hints);
-                Console.WriteLine($"\n== {tn}, {(hints ? "with lexicon hints (30% dropout)" : "NO gazetteer/catalogue hints")}: trained in {sw.Elapsed.TotalSeconds:F1}s, {tagger.FeatureCount} feature rows");
+                var tagger = Fit(ml, tn, train, hints, l1, l2);
+                Console.WriteLine($"\n== {tn}{(tn == "lbfgs" ? $" (L1 {l1}, L2 {l2})" : "")}, {(hints ? "with lexicon hints (30% dropout)" : "NO gazetteer/catalogue hints")}: trained in {sw.Elapsed.TotalSeconds:F1}s, {tagger.FeatureCount} feature rows");
                 Console.WriteLine("   held-out UCDP headlines:");
                 double f1 = Evaluate(tagger, train, test, hints);
                 if (hints)
@@ -247,7 +250,7 @@ public sealed class TaggerCommand : ITrainingCommand
         return 0;
     }
 
-    private static EntityTagger Fit(MLContext ml, string trainerName, List<Doc> train, bool useHints)
+    private static EntityTagger Fit(MLContext ml, string trainerName, List<Doc> train, bool useHints, float l1, float l2)
     {
         var rows = new List<Row>();
         Span<int> feats = stackalloc int[TaggerFeatures.MaxFeatures];
@@ -260,13 +263,15 @@ public sealed class TaggerCommand : ITrainingCommand
             var hints = withHints ? d.Hints : [];
             var labels = Bio(d, ref dropped);
             var classes = new WordClass[d.Tokens.Length];
-            TaggerFeatures.Classify(d.Text, d.Tokens, classes);
+            var words = new uint[d.Tokens.Length];
+            var shapes = new uint[d.Tokens.Length];
+            TaggerFeatures.Prepare(d.Text, d.Tokens, classes, words, shapes);
             foreach (var s in SentencesOf(d))
             {
                 var info = TaggerFeatures.Describe(d.Text, d.Tokens, s.FirstToken, s.EndToken);
                 for (int i = s.FirstToken; i < s.EndToken; i++)
                 {
-                    int n = TaggerFeatures.Extract(d.Text, d.Tokens, i, info, classes, hints, Bits, feats);
+                    int n = TaggerFeatures.Extract(d.Text, d.Tokens, i, info, classes, words, shapes, hints, Bits, feats);
                     counts.Clear();
                     for (int k = 0; k < n; k++) counts[feats[k]] = counts.GetValueOrDefault(feats[k]) + 1;
                     var idx = new int[counts.Count];
@@ -303,7 +308,7 @@ public sealed class TaggerCommand : ITrainingCommand
         {
             var t = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                LabelColumnName = "Label", FeatureColumnName = "Features", L1Regularization = 0.05f, L2Regularization = 0.05f,
+                LabelColumnName = "Label", FeatureColumnName = "Features", L1Regularization = l1, L2Regularization = l2,
                 OptimizationTolerance = 1e-6f, MaximumNumberOfIterations = 300, NumberOfThreads = 1,
             }).Fit(view);
             transformer = t; model = t.Model;

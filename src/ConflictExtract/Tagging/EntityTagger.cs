@@ -193,12 +193,13 @@ public sealed class EntityTagger
         var result = new List<TaggedSpan>();
         int n = tokens.Length;
         WordClass[] classArr = ArrayPool<WordClass>.Shared.Rent(n);
+        uint[] hashArr = ArrayPool<uint>.Shared.Rent(2 * n);
         float[] logp = ArrayPool<float>.Shared.Rent(n * ClassCount);
         try
         {
-            var classes = classArr.AsSpan(0, n);
-            TaggerFeatures.Classify(text, tokens, classes);
-            if (sentences.IsEmpty) TagSentence(text, tokens, 0, n, classes, hints, logp, result);
+            var tables = new Tables(classArr.AsSpan(0, n), hashArr.AsSpan(0, n), hashArr.AsSpan(n, n));
+            TaggerFeatures.Prepare(text, tokens, tables.Classes, tables.Words, tables.Shapes);
+            if (sentences.IsEmpty) TagSentence(text, tokens, 0, n, tables, hints, logp, result);
             else
             {
                 int done = 0;
@@ -206,7 +207,7 @@ public sealed class EntityTagger
                 {
                     int first = Math.Max(done, Math.Max(0, s.FirstToken)), end = Math.Min(n, s.EndToken);
                     if (first >= end) continue;
-                    TagSentence(text, tokens, first, end, classes, hints, logp, result);
+                    TagSentence(text, tokens, first, end, tables, hints, logp, result);
                     done = end;
                 }
             }
@@ -214,17 +215,18 @@ public sealed class EntityTagger
         finally
         {
             ArrayPool<float>.Shared.Return(logp);
+            ArrayPool<uint>.Shared.Return(hashArr);
             ArrayPool<WordClass>.Shared.Return(classArr);
         }
         return result;
     }
 
     /// <summary>Log-probabilities of the 11 BIO classes for token <paramref name="i"/>.</summary>
-    internal void Score(string text, ReadOnlySpan<Token> tokens, int i, in TaggerFeatures.SentenceInfo info,
-        ReadOnlySpan<WordClass> classes, ReadOnlySpan<TaggerHints> hints, Span<float> logp)
+    private void Score(string text, ReadOnlySpan<Token> tokens, int i, in TaggerFeatures.SentenceInfo info,
+        in Tables tables, ReadOnlySpan<TaggerHints> hints, Span<float> logp)
     {
         Span<int> feats = stackalloc int[TaggerFeatures.MaxFeatures];
-        int nf = TaggerFeatures.Extract(text, tokens, i, info, classes, hints, _bits, feats);
+        int nf = TaggerFeatures.Extract(text, tokens, i, info, tables.Classes, tables.Words, tables.Shapes, hints, _bits, feats);
         _bias.AsSpan().CopyTo(logp);
         var rowOf = _rowOf;
         var weights = _weights;
@@ -242,7 +244,15 @@ public sealed class EntityTagger
         for (int c = 0; c < ClassCount; c++) logp[c] -= lse;
     }
 
-    private void TagSentence(string text, ReadOnlySpan<Token> tokens, int first, int end, ReadOnlySpan<WordClass> classes,
+    /// <summary>Per-token tables of one call (views over pooled arrays).</summary>
+    private readonly ref struct Tables(Span<WordClass> classes, Span<uint> words, Span<uint> shapes)
+    {
+        public readonly Span<WordClass> Classes = classes;
+        public readonly Span<uint> Words = words;
+        public readonly Span<uint> Shapes = shapes;
+    }
+
+    private void TagSentence(string text, ReadOnlySpan<Token> tokens, int first, int end, in Tables tables,
         ReadOnlySpan<TaggerHints> hints, float[] logp, List<TaggedSpan> result)
     {
         var info = TaggerFeatures.Describe(text, tokens, first, end);
@@ -250,7 +260,7 @@ public sealed class EntityTagger
         for (int i = first; i < end; i++)
         {
             var lp = logp.AsSpan((i - first) * ClassCount, ClassCount);
-            Score(text, tokens, i, info, classes, hints, lp);
+            Score(text, tokens, i, info, tables, hints, lp);
             var t = tokens[i];
             bool content = t.Kind is TokenKind.Word or TokenKind.Number;
             bool canBegin = content && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.HasDigit)
@@ -296,7 +306,6 @@ public sealed class EntityTagger
                 if (k > 0) state = back[k * ClassCount + state];
             }
 
-            int at = result.Count;
             for (int k = 0; k < len; k++)
             {
                 int c = path[k];
@@ -310,7 +319,6 @@ public sealed class EntityTagger
                 result.Add(new TaggedSpan(ft.Start, lt.End, first + k, first + e, (EntityLabel)c, sum / (e - k)));
                 k = e - 1;
             }
-            _ = at;
         }
         finally
         {

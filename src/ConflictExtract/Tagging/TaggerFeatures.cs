@@ -42,13 +42,19 @@ internal static class TaggerFeatures
         return new SentenceInfo(first, end, isTitle, isAllCaps);
     }
 
-    /// <summary>Word classes of every token (only <see cref="TokenKind.Word"/> tokens get classes).</summary>
-    public static void Classify(string text, ReadOnlySpan<Token> tokens, Span<WordClass> output)
+    /// <summary>
+    /// Per-token tables computed once per text: word classes (only <see cref="TokenKind.Word"/> tokens get classes),
+    /// the lower-cased word hash and the collapsed shape hash.
+    /// </summary>
+    public static void Prepare(string text, ReadOnlySpan<Token> tokens, Span<WordClass> classes, Span<uint> words, Span<uint> shapes)
     {
         for (int i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            output[i] = t.Kind == TokenKind.Word ? TaggerLexicon.Classify(text.AsSpan(t.Start, t.Length)) : WordClass.None;
+            var w = text.AsSpan(t.Start, t.Length);
+            classes[i] = t.Kind == TokenKind.Word ? TaggerLexicon.Classify(w) : WordClass.None;
+            words[i] = Lower(0, w);
+            shapes[i] = Shape(0, w);
         }
     }
 
@@ -57,7 +63,7 @@ internal static class TaggerFeatures
     /// <see cref="MaxFeatures"/> long) and returns how many. <paramref name="hints"/> may be empty.
     /// </summary>
     public static int Extract(string text, ReadOnlySpan<Token> tokens, int i, in SentenceInfo s, ReadOnlySpan<WordClass> classes,
-        ReadOnlySpan<TaggerHints> hints, int bits, Span<int> output)
+        ReadOnlySpan<uint> words, ReadOnlySpan<uint> shapes, ReadOnlySpan<TaggerHints> hints, int bits, Span<int> output)
     {
         uint mask = (1u << bits) - 1;
         int n = 0;
@@ -66,8 +72,8 @@ internal static class TaggerFeatures
         bool cap = t.Has(TokenFlags.Capitalized);
 
         output[n++] = (int)(Mix(1) & mask); // bias-like constant feature
-        output[n++] = (int)(Mix(Lower(2, w)) & mask);
-        output[n++] = (int)(Mix(Shape(3, w)) & mask);
+        output[n++] = (int)(Mix(Combine(2, words[i])) & mask);
+        output[n++] = (int)(Mix(Combine(3, shapes[i])) & mask);
         for (int k = 1; k <= 4; k++)
         {
             if (w.Length > k)
@@ -106,10 +112,8 @@ internal static class TaggerFeatures
                 output[n++] = (int)(Mix(Combine(50 + slot, 0xB0u)) & mask); // boundary
                 continue;
             }
-            var tj = tokens[j];
-            var wj = text.AsSpan(tj.Start, tj.Length);
-            output[n++] = (int)(Mix(Lower(60 + slot, wj)) & mask);
-            if (d is -1 or 1) output[n++] = (int)(Mix(Shape(70 + slot, wj)) & mask);
+            output[n++] = (int)(Mix(Combine(60 + slot, words[j])) & mask);
+            if (d is -1 or 1) output[n++] = (int)(Mix(Combine(70 + slot, shapes[j])) & mask);
             var cj = classes[j];
             if (cj != WordClass.None) EmitClasses(80 + slot, cj, mask, output, ref n);
             if (!hints.IsEmpty && (d is -1 or 1) && hints[j] != TaggerHints.None)
@@ -119,17 +123,13 @@ internal static class TaggerFeatures
         // Conjunctions.
         if (i - 1 >= s.First)
         {
-            var tp = tokens[i - 1];
-            var wp = text.AsSpan(tp.Start, tp.Length);
-            output[n++] = (int)(Mix(Lower(Lower(100, wp), w)) & mask);                 // w-1|w0
-            output[n++] = (int)(Mix(Shape(Lower(101, wp), w)) & mask);                 // w-1|shape0
+            output[n++] = (int)(Mix(Combine(Combine(100, words[i - 1]), words[i])) & mask);   // w-1|w0
+            output[n++] = (int)(Mix(Combine(Combine(101, words[i - 1]), shapes[i])) & mask);  // w-1|shape0
         }
         if (i + 1 < s.End)
         {
-            var tn = tokens[i + 1];
-            var wn = text.AsSpan(tn.Start, tn.Length);
-            output[n++] = (int)(Mix(Lower(Lower(102, w), wn)) & mask);                 // w0|w+1
-            output[n++] = (int)(Mix(Lower(Shape(103, w), wn)) & mask);                 // shape0|w+1
+            output[n++] = (int)(Mix(Combine(Combine(102, words[i]), words[i + 1])) & mask);   // w0|w+1
+            output[n++] = (int)(Mix(Combine(Combine(103, shapes[i]), words[i + 1])) & mask);  // shape0|w+1
         }
         if (classes[i] != WordClass.None) EmitClasses(110, classes[i], mask, output, ref n);
         if (!hints.IsEmpty && hints[i] != TaggerHints.None)
