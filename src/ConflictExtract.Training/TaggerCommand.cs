@@ -22,12 +22,13 @@ public sealed class TaggerCommand : ITrainingCommand
 
     public string Name => "tagger";
 
-    public string Help => "--data DIR --out models/tagger [--bootstrap] [--review N] [--trainer lbfgs|sdca|both] [--no-hints] [--l1 X --l2 Y (lbfgs)]: build annotations, train the entity tagger";
+    public string Help => "--data DIR --out models/tagger [--bootstrap] [--review N] [--trainer lbfgs|sdca|both] [--no-hints] [--l1 X --l2 Y (lbfgs)] [--tag FILE (print a text with its tags)]: build annotations, train the entity tagger";
 
     public int Run(string[] args)
     {
         string data = "../shared/data/ucdp-ukraine", outDir = "models/tagger", trainer = "both";
         bool bootstrap = false, noHints = false;
+        string? tagFile = null;
         int review = 0, seed = 7;
         float l1 = 0.01f, l2 = 0.01f;
         for (int i = 0; i < args.Length; i++)
@@ -41,6 +42,7 @@ public sealed class TaggerCommand : ITrainingCommand
                 case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--l1" when i + 1 < args.Length: l1 = float.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--l2" when i + 1 < args.Length: l2 = float.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--tag" when i + 1 < args.Length: tagFile = args[++i]; break;
                 case "--bootstrap": bootstrap = true; break;
                 case "--no-hints": noHints = true; break;
                 default:
@@ -48,6 +50,7 @@ public sealed class TaggerCommand : ITrainingCommand
                     return 2;
             }
         }
+        if (tagFile is not null) return TagFile(tagFile, Path.Combine(outDir, "tagger.bin"));
         string csv = Directory.Exists(data) ? Path.Combine(data, "ucdp-ged-ukraine-2014-2021.csv") : data;
         if (!File.Exists(csv)) { Console.Error.WriteLine($"tagger: {csv} not found"); return 1; }
         Directory.CreateDirectory(outDir);
@@ -103,6 +106,18 @@ public sealed class TaggerCommand : ITrainingCommand
         foreach (var (_, l) in items) foreach (var s in l) perType[AnnotationData.LabelName(s.Label)] = perType.GetValueOrDefault(AnnotationData.LabelName(s.Label)) + 1;
         Console.WriteLine($"wrote {annPath}: {spans} spans in {items.Count} headlines; {applied} hand corrections applied");
         foreach (var (k, v) in perType) Console.WriteLine($"  {k,-7} {v}");
+        return 0;
+    }
+
+    /// <summary>Prints a text file with the tagger's spans inline, using the model in <paramref name="bin"/>.</summary>
+    private static int TagFile(string path, string bin)
+    {
+        EntityTagger tagger;
+        using (var fs = File.OpenRead(bin)) tagger = EntityTagger.Load(fs);
+        string text = File.ReadAllText(path);
+        var spans = new List<LabelSpan>();
+        foreach (var s in tagger.Tag(text)) spans.Add(new LabelSpan(s.Start, s.End, s.Label));
+        Console.WriteLine(Render(text, spans));
         return 0;
     }
 
