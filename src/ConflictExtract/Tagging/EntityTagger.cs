@@ -27,7 +27,8 @@ public sealed class EntityTagger
 
     private readonly int _bits;
     private readonly float[] _bias;
-    private readonly int[] _rowOf;     // bucket → offset into _weights, or -1
+    private readonly int[] _slots;     // open addressing: [2k] = bucket or -1, [2k+1] = offset into _weights
+    private readonly int _slotMask;
     private readonly float[] _weights; // rows × ClassCount
 
     internal EntityTagger(int bits, float[] bias, int[] buckets, float[] weights, bool usesHints)
@@ -35,9 +36,20 @@ public sealed class EntityTagger
         _bits = bits;
         _bias = bias;
         _weights = weights;
-        _rowOf = new int[1 << bits];
-        Array.Fill(_rowOf, -1);
-        for (int r = 0; r < buckets.Length; r++) _rowOf[buckets[r]] = r * ClassCount;
+        // A small hash table (load factor ≤ 1/4) instead of a 2^bits array: it stays in cache, and most lookups
+        // (features the model dropped) end at the first, empty slot.
+        int cap = 16;
+        while (cap < buckets.Length * 4) cap <<= 1;
+        _slotMask = cap - 1;
+        _slots = new int[2 * cap];
+        for (int k = 0; k < cap; k++) _slots[2 * k] = -1;
+        for (int r = 0; r < buckets.Length; r++)
+        {
+            int k = buckets[r] & _slotMask;
+            while (_slots[2 * k] >= 0) k = (k + 1) & _slotMask;
+            _slots[2 * k] = buckets[r];
+            _slots[2 * k + 1] = r * ClassCount;
+        }
         Buckets = buckets;
         UsesHints = usesHints;
     }
@@ -228,13 +240,18 @@ public sealed class EntityTagger
         Span<int> feats = stackalloc int[TaggerFeatures.MaxFeatures];
         int nf = TaggerFeatures.Extract(text, tokens, i, info, tables.Classes, tables.Words, tables.Shapes, hints, _bits, feats);
         _bias.AsSpan().CopyTo(logp);
-        var rowOf = _rowOf;
+        var slots = _slots;
         var weights = _weights;
+        int slotMask = _slotMask;
         for (int f = 0; f < nf; f++)
         {
-            int row = rowOf[feats[f]];
-            if (row < 0) continue;
-            for (int c = 0; c < ClassCount; c++) logp[c] += weights[row + c];
+            int key = feats[f];
+            int k = key & slotMask;
+            int found;
+            while ((found = slots[2 * k]) >= 0 && found != key) k = (k + 1) & slotMask;
+            if (found < 0) continue;
+            var w = weights.AsSpan(slots[2 * k + 1], ClassCount);
+            for (int c = 0; c < ClassCount; c++) logp[c] += w[c];
         }
         float max = logp[0];
         for (int c = 1; c < ClassCount; c++) if (logp[c] > max) max = logp[c];
