@@ -156,12 +156,22 @@ public sealed class EntityTagger
         PlaceFinder? places, WeaponCatalogue? weapons)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
+        return HintsFrom(tokens, places?.Find(text, tokens, sentences), weapons?.Find(text, tokens));
+    }
+
+    /// <summary>
+    /// Per-token hints from mentions the caller already has (the pipeline's place and weapon mentions of the same text and
+    /// tokens), so nothing is looked up twice. Mentions that do not fit the tokens are ignored.
+    /// </summary>
+    public static TaggerHints[] HintsFrom(ReadOnlySpan<Token> tokens, IReadOnlyList<PlaceMention>? places, IReadOnlyList<WeaponMention>? weapons)
+    {
+        if (tokens.IsEmpty) return [];
         var hints = new TaggerHints[tokens.Length];
         if (places is not null)
-            foreach (var m in places.Find(text, tokens, sentences))
+            foreach (var m in places)
                 Mark(hints, m.FirstToken, m.EndToken, TaggerHints.PlaceBegin, TaggerHints.PlaceInside);
         if (weapons is not null)
-            foreach (var m in weapons.Find(text, tokens))
+            foreach (var m in weapons)
             {
                 int first = FirstTokenAt(tokens, m.Start), end = FirstTokenAt(tokens, m.End);
                 Mark(hints, first, end, TaggerHints.WeaponBegin, TaggerHints.WeaponInside);

@@ -168,3 +168,22 @@ public class EntityTaggerTests
         Assert.Empty(Tagger.Tag("short", [new Token(2, 10, TokenKind.Word, TokenFlags.None)], []));
     }
 }
+
+public class TaggerHintsTests
+{
+    [Fact]
+    public void HintsFromExistingMentionsMatchComputedHints()
+    {
+        const string text = "A Kh-101 missile hit a depot near Lviv, officials said.";
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, tokens);
+        var computed = EntityTagger.ComputeHints(text, tokens, sentences, PlaceFinder.Default, WeaponCatalogue.Default);
+        var reused = EntityTagger.HintsFrom(tokens, PlaceFinder.Default.Find(text, tokens, sentences), WeaponCatalogue.Default.Find(text, tokens));
+        Assert.Equal(computed, reused);
+        int kh = Array.FindIndex(tokens, t => text.Substring(t.Start, t.Length) == "Kh-101");
+        int lviv = Array.FindIndex(tokens, t => text.Substring(t.Start, t.Length) == "Lviv");
+        Assert.True(computed[kh].HasFlag(TaggerHints.WeaponBegin));
+        Assert.True(computed[lviv].HasFlag(TaggerHints.PlaceBegin));
+        Assert.Empty(EntityTagger.HintsFrom([], null, null));
+    }
+}
