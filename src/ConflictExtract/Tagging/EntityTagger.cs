@@ -1,0 +1,355 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using ConflictExtract.Lexicon;
+using ConflictExtract.Text;
+
+namespace ConflictExtract.Tagging;
+
+/// <summary>
+/// A trained named-entity tagger for <see cref="EntityLabel.Loc"/>, <see cref="EntityLabel.Org"/>, <see cref="EntityLabel.Per"/>,
+/// <see cref="EntityLabel.Norp"/> and <see cref="EntityLabel.Weapon"/>: a linear per-token BIO classifier over hashed sparse
+/// features (word, shape, affixes, neighbours ±2, casing, word lists, optional lexicon hints), decoded per sentence with a
+/// BIO-constrained Viterbi pass. The weights were trained with Microsoft.ML by the <c>tagger</c> training command and are
+/// read from a small binary file; no Microsoft.ML at run time.
+/// Immutable and thread-safe after construction; deterministic; <see cref="Tag(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence}, ReadOnlySpan{TaggerHints})"/>
+/// allocates only its result list (buffers come from the stack or <see cref="ArrayPool{T}"/>).
+/// </summary>
+public sealed class EntityTagger
+{
+    /// <summary>The embedded model's resource name (MSBuild may write the folder separator as '/').</summary>
+    public const string ResourceName = "ConflictExtract.Models.tagger.tagger.bin";
+
+    internal const int ClassCount = 11; // O, B-Loc..B-Weapon, I-Loc..I-Weapon
+    internal const int LabelCount = 5;
+    private const int Version = 1;
+    private static ReadOnlySpan<byte> Magic => "CXTG"u8;
+    private static readonly Lazy<EntityTagger> s_default = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly int _bits;
+    private readonly float[] _bias;
+    private readonly int[] _slots;     // open addressing: [2k] = bucket or -1, [2k+1] = offset into _weights
+    private readonly int _slotMask;
+    private readonly float[] _weights; // rows × ClassCount
+
+    internal EntityTagger(int bits, float[] bias, int[] buckets, float[] weights, bool usesHints)
+    {
+        _bits = bits;
+        _bias = bias;
+        _weights = weights;
+        // A small hash table (load factor ≤ 1/4) instead of a 2^bits array: it stays in cache, and most lookups
+        // (features the model dropped) end at the first, empty slot.
+        int cap = 16;
+        while (cap < buckets.Length * 4) cap <<= 1;
+        _slotMask = cap - 1;
+        _slots = new int[2 * cap];
+        for (int k = 0; k < cap; k++) _slots[2 * k] = -1;
+        for (int r = 0; r < buckets.Length; r++)
+        {
+            int k = buckets[r] & _slotMask;
+            while (_slots[2 * k] >= 0) k = (k + 1) & _slotMask;
+            _slots[2 * k] = buckets[r];
+            _slots[2 * k + 1] = r * ClassCount;
+        }
+        Buckets = buckets;
+        UsesHints = usesHints;
+    }
+
+    /// <summary>The tagger embedded in the library, loaded once on first use.</summary>
+    /// <exception cref="InvalidOperationException">The library was built without models/tagger/tagger.bin.</exception>
+    public static EntityTagger Default => s_default.Value;
+
+    /// <summary>Size of the hashed feature space, in bits.</summary>
+    public int HashBits => _bits;
+
+    /// <summary>Number of feature buckets with stored weights.</summary>
+    public int FeatureCount => Buckets.Length;
+
+    /// <summary>True when the model was trained with <see cref="TaggerHints"/> (it still works without them, less well).</summary>
+    public bool UsesHints { get; }
+
+    internal int[] Buckets { get; }
+
+    private static EntityTagger LoadDefault()
+    {
+        var asm = typeof(EntityTagger).Assembly;
+        Stream? s = asm.GetManifestResourceStream(ResourceName);
+        if (s is null)
+            foreach (var n in asm.GetManifestResourceNames())
+                if (n.Replace('/', '.').Replace('\\', '.') == ResourceName) { s = asm.GetManifestResourceStream(n); break; }
+        if (s is null) throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using (s) return Load(s);
+    }
+
+    /// <summary>Reads a model written by the <c>tagger</c> training command.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a tagger model.</exception>
+    public static EntityTagger Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        ReadOnlySpan<byte> b = ms.GetBuffer().AsSpan(0, (int)ms.Length);
+        if (b.Length < 24 || !b[..4].SequenceEqual(Magic)) throw new InvalidDataException("not a tagger model (bad magic)");
+        int version = BinaryPrimitives.ReadInt32LittleEndian(b[4..]);
+        int bits = BinaryPrimitives.ReadInt32LittleEndian(b[8..]);
+        int classes = BinaryPrimitives.ReadInt32LittleEndian(b[12..]);
+        int flags = BinaryPrimitives.ReadInt32LittleEndian(b[16..]);
+        if (version != Version) throw new InvalidDataException($"tagger model version {version} is not supported");
+        if (bits is < 8 or > 24 || classes != ClassCount) throw new InvalidDataException("tagger model header is invalid");
+        int p = 20;
+        if (b.Length < p + 4 * classes + 4) throw new InvalidDataException("tagger model is truncated");
+        var bias = new float[classes];
+        for (int c = 0; c < classes; c++, p += 4) bias[c] = BinaryPrimitives.ReadSingleLittleEndian(b[p..]);
+        int rows = BinaryPrimitives.ReadInt32LittleEndian(b[p..]);
+        p += 4;
+        if (rows < 0 || rows > (1 << bits) || (long)b.Length - p != (long)rows * 4 + (long)rows * classes * 2)
+            throw new InvalidDataException("tagger model is truncated or has trailing bytes");
+        var buckets = new int[rows];
+        int prev = -1;
+        for (int r = 0; r < rows; r++, p += 4)
+        {
+            int k = BinaryPrimitives.ReadInt32LittleEndian(b[p..]);
+            if (k <= prev || k >= (1 << bits)) throw new InvalidDataException("tagger model buckets are not ascending");
+            buckets[r] = prev = k;
+        }
+        var weights = new float[rows * classes];
+        for (int i = 0; i < weights.Length; i++, p += 2) weights[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(b[p..]);
+        return new EntityTagger(bits, bias, buckets, weights, (flags & 1) != 0);
+    }
+
+    /// <summary>Writes the model (the format <see cref="Load"/> reads): weights as float16.</summary>
+    internal static void Write(Stream stream, int bits, ReadOnlySpan<float> bias, ReadOnlySpan<int> buckets, ReadOnlySpan<float> weights, bool usesHints)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(bits);
+        w.Write(ClassCount);
+        w.Write(usesHints ? 1 : 0);
+        foreach (var x in bias) w.Write(x);
+        w.Write(buckets.Length);
+        foreach (var k in buckets) w.Write(k);
+        foreach (var x in weights) w.Write((Half)x);
+    }
+
+    /// <summary>Writes this model (round trip of <see cref="Load"/>).</summary>
+    internal void Save(Stream stream) => Write(stream, _bits, _bias, Buckets, _weights, UsesHints);
+
+    /// <summary>
+    /// Tags <paramref name="text"/>: tokenizes, splits sentences and computes lexicon hints with
+    /// <see cref="PlaceFinder.Default"/> and <see cref="WeaponCatalogue.Default"/> (if this model uses hints).
+    /// Never throws on odd input.
+    /// </summary>
+    public IReadOnlyList<TaggedSpan> Tag(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, tokens);
+        var hints = UsesHints ? ComputeHints(text, tokens, sentences, PlaceFinder.Default, WeaponCatalogue.Default) : [];
+        return Tag(text, tokens, sentences, hints);
+    }
+
+    /// <summary>
+    /// Per-token hints from a place finder and a weapon catalogue (either may be null), for
+    /// <see cref="Tag(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence}, ReadOnlySpan{TaggerHints})"/>.
+    /// </summary>
+    public static TaggerHints[] ComputeHints(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+        PlaceFinder? places, WeaponCatalogue? weapons)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
+        return HintsFrom(tokens, places?.Find(text, tokens, sentences), weapons?.Find(text, tokens));
+    }
+
+    /// <summary>
+    /// Per-token hints from mentions the caller already has (the pipeline's place and weapon mentions of the same text and
+    /// tokens), so nothing is looked up twice. Mentions that do not fit the tokens are ignored.
+    /// </summary>
+    public static TaggerHints[] HintsFrom(ReadOnlySpan<Token> tokens, IReadOnlyList<PlaceMention>? places, IReadOnlyList<WeaponMention>? weapons)
+    {
+        if (tokens.IsEmpty) return [];
+        var hints = new TaggerHints[tokens.Length];
+        if (places is not null)
+            foreach (var m in places)
+                Mark(hints, m.FirstToken, m.EndToken, TaggerHints.PlaceBegin, TaggerHints.PlaceInside);
+        if (weapons is not null)
+            foreach (var m in weapons)
+            {
+                int first = FirstTokenAt(tokens, m.Start), end = FirstTokenAt(tokens, m.End);
+                Mark(hints, first, end, TaggerHints.WeaponBegin, TaggerHints.WeaponInside);
+            }
+        return hints;
+    }
+
+    /// <summary>Index of the first token ending after <paramref name="offset"/>.</summary>
+    private static int FirstTokenAt(ReadOnlySpan<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].End <= offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static void Mark(TaggerHints[] hints, int first, int end, TaggerHints begin, TaggerHints inside)
+    {
+        if (first < 0 || end > hints.Length || first >= end) return;
+        hints[first] |= begin;
+        for (int i = first + 1; i < end; i++) hints[i] |= inside;
+    }
+
+    /// <summary>
+    /// Tags pre-tokenized text. <paramref name="tokens"/> and <paramref name="sentences"/> are the
+    /// <see cref="Tokenizer"/>'s and <see cref="SentenceSplitter"/>'s output for <paramref name="text"/> (when
+    /// <paramref name="sentences"/> is empty all tokens are one sentence). <paramref name="hints"/> holds one value per token
+    /// or is empty. Returns spans in text order. Never throws on odd input.
+    /// </summary>
+    public IReadOnlyList<TaggedSpan> Tag(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+        ReadOnlySpan<TaggerHints> hints = default)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
+        foreach (var t in tokens)
+            if (t.Start < 0 || t.Length < 0 || t.Start > text.Length - t.Length) return [];
+        if (hints.Length != tokens.Length) hints = default;
+
+        var result = new List<TaggedSpan>();
+        int n = tokens.Length;
+        WordClass[] classArr = ArrayPool<WordClass>.Shared.Rent(n);
+        uint[] hashArr = ArrayPool<uint>.Shared.Rent(2 * n);
+        float[] logp = ArrayPool<float>.Shared.Rent(n * ClassCount);
+        try
+        {
+            var tables = new Tables(classArr.AsSpan(0, n), hashArr.AsSpan(0, n), hashArr.AsSpan(n, n));
+            TaggerFeatures.Prepare(text, tokens, tables.Classes, tables.Words, tables.Shapes);
+            if (sentences.IsEmpty) TagSentence(text, tokens, 0, n, tables, hints, logp, result);
+            else
+            {
+                int done = 0;
+                foreach (var s in sentences)
+                {
+                    int first = Math.Max(done, Math.Max(0, s.FirstToken)), end = Math.Min(n, s.EndToken);
+                    if (first >= end) continue;
+                    TagSentence(text, tokens, first, end, tables, hints, logp, result);
+                    done = end;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(logp);
+            ArrayPool<uint>.Shared.Return(hashArr);
+            ArrayPool<WordClass>.Shared.Return(classArr);
+        }
+        return result;
+    }
+
+    /// <summary>Log-probabilities of the 11 BIO classes for token <paramref name="i"/>.</summary>
+    private void Score(string text, ReadOnlySpan<Token> tokens, int i, in TaggerFeatures.SentenceInfo info,
+        in Tables tables, ReadOnlySpan<TaggerHints> hints, Span<float> logp)
+    {
+        Span<int> feats = stackalloc int[TaggerFeatures.MaxFeatures];
+        int nf = TaggerFeatures.Extract(text, tokens, i, info, tables.Classes, tables.Words, tables.Shapes, hints, _bits, feats);
+        _bias.AsSpan().CopyTo(logp);
+        var slots = _slots;
+        var weights = _weights;
+        int slotMask = _slotMask;
+        for (int f = 0; f < nf; f++)
+        {
+            int key = feats[f];
+            int k = key & slotMask;
+            int found;
+            while ((found = slots[2 * k]) >= 0 && found != key) k = (k + 1) & slotMask;
+            if (found < 0) continue;
+            var w = weights.AsSpan(slots[2 * k + 1], ClassCount);
+            for (int c = 0; c < ClassCount; c++) logp[c] += w[c];
+        }
+        float max = logp[0];
+        for (int c = 1; c < ClassCount; c++) if (logp[c] > max) max = logp[c];
+        float sum = 0;
+        for (int c = 0; c < ClassCount; c++) sum += MathF.Exp(logp[c] - max);
+        float lse = max + MathF.Log(sum);
+        for (int c = 0; c < ClassCount; c++) logp[c] -= lse;
+    }
+
+    /// <summary>Per-token tables of one call (views over pooled arrays).</summary>
+    private readonly ref struct Tables(Span<WordClass> classes, Span<uint> words, Span<uint> shapes)
+    {
+        public readonly Span<WordClass> Classes = classes;
+        public readonly Span<uint> Words = words;
+        public readonly Span<uint> Shapes = shapes;
+    }
+
+    private void TagSentence(string text, ReadOnlySpan<Token> tokens, int first, int end, in Tables tables,
+        ReadOnlySpan<TaggerHints> hints, float[] logp, List<TaggedSpan> result)
+    {
+        var info = TaggerFeatures.Describe(text, tokens, first, end);
+        int len = end - first;
+        for (int i = first; i < end; i++)
+        {
+            var lp = logp.AsSpan((i - first) * ClassCount, ClassCount);
+            Score(text, tokens, i, info, tables, hints, lp);
+            var t = tokens[i];
+            bool content = t.Kind is TokenKind.Word or TokenKind.Number;
+            bool canBegin = content && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.HasDigit)
+                || (!hints.IsEmpty && (hints[i] & (TaggerHints.PlaceBegin | TaggerHints.WeaponBegin)) != 0));
+            if (!canBegin) for (int c = 1; c <= LabelCount; c++) lp[c] = float.NegativeInfinity;
+            if (!content) for (int c = LabelCount + 1; c < ClassCount; c++) lp[c] = float.NegativeInfinity;
+        }
+
+        // Viterbi: I-x only after B-x or I-x.
+        byte[] backArr = ArrayPool<byte>.Shared.Rent(len * ClassCount);
+        try
+        {
+            Span<byte> back = backArr.AsSpan(0, len * ClassCount);
+            Span<float> prev = stackalloc float[ClassCount];
+            Span<float> cur = stackalloc float[ClassCount];
+            for (int c = 0; c < ClassCount; c++) prev[c] = c > LabelCount ? float.NegativeInfinity : logp[c];
+            for (int k = 1; k < len; k++)
+            {
+                var lp = logp.AsSpan(k * ClassCount, ClassCount);
+                // Best predecessor among all classes (for O and B-x).
+                int bestAll = 0;
+                for (int c = 1; c < ClassCount; c++) if (prev[c] > prev[bestAll]) bestAll = c;
+                for (int c = 0; c < ClassCount; c++)
+                {
+                    int from;
+                    if (c <= LabelCount) from = bestAll;
+                    else
+                    {
+                        int bx = c - LabelCount, ix = c;
+                        from = prev[bx] >= prev[ix] ? bx : ix;
+                    }
+                    cur[c] = prev[from] + lp[c];
+                    back[k * ClassCount + c] = (byte)from;
+                }
+                cur.CopyTo(prev);
+            }
+            int state = 0;
+            for (int c = 1; c < ClassCount; c++) if (prev[c] > prev[state]) state = c;
+            Span<byte> path = len <= 512 ? stackalloc byte[len] : new byte[len];
+            for (int k = len - 1; k >= 0; k--)
+            {
+                path[k] = (byte)state;
+                if (k > 0) state = back[k * ClassCount + state];
+            }
+
+            for (int k = 0; k < len; k++)
+            {
+                int c = path[k];
+                if (c == 0 || c > LabelCount) continue;
+                int e = k + 1;
+                while (e < len && path[e] == c + LabelCount) e++;
+                float sum = 0;
+                for (int j = k; j < e; j++) sum += MathF.Exp(logp[j * ClassCount + path[j]]);
+                var ft = tokens[first + k];
+                var lt = tokens[first + e - 1];
+                result.Add(new TaggedSpan(ft.Start, lt.End, first + k, first + e, (EntityLabel)c, sum / (e - k)));
+                k = e - 1;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(backArr);
+        }
+    }
+}
