@@ -1,5 +1,6 @@
 using ConflictExtract.Lexicon;
 using ConflictExtract.Recognizers;
+using ConflictExtract.Tagging;
 
 namespace ConflictExtract;
 
@@ -9,15 +10,17 @@ namespace ConflictExtract;
 /// </summary>
 public sealed class ModelSet
 {
-    private static readonly Lazy<ModelSet> DefaultSet = new(() => new ModelSet(Gazetteer.Default, WeaponCatalogue.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ModelSet> DefaultSet = new(() => new ModelSet(Gazetteer.Default, WeaponCatalogue.Default, EntityTagger.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Creates a model set from loaded parts (for example a gazetteer loaded with <see cref="Gazetteer.Load"/>).</summary>
-    public ModelSet(Gazetteer gazetteer, WeaponCatalogue weapons)
+    public ModelSet(Gazetteer gazetteer, WeaponCatalogue weapons, EntityTagger tagger)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(weapons);
+        ArgumentNullException.ThrowIfNull(tagger);
         Gazetteer = gazetteer;
         Weapons = weapons;
+        Tagger = tagger;
         Places = new PlaceFinder(gazetteer);
         Recognizers = new RecognizerLayer();
     }
@@ -30,6 +33,9 @@ public sealed class ModelSet
 
     /// <summary>The weapon catalogue.</summary>
     public WeaponCatalogue Weapons { get; }
+
+    /// <summary>The trained entity tagger (LOC, ORG, PER, NORP, WEAPON).</summary>
+    public EntityTagger Tagger { get; }
 
     /// <summary>Finds and geocodes place mentions.</summary>
     public PlaceFinder Places { get; }

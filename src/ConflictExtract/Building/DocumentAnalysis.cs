@@ -1,4 +1,5 @@
 using ConflictExtract.Records;
+using ConflictExtract.Tagging;
 using ConflictExtract.Text;
 
 namespace ConflictExtract.Building;
@@ -25,8 +26,10 @@ internal readonly record struct DistanceHit(int First, int End, int Start, int E
 internal sealed class DocumentAnalysis
 {
     public DocumentAnalysis(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt,
-        PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances)
+        PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
+        TaggedSpan[]? tagged = null)
     {
+        Tagged = tagged ?? [];
         Text = text;
         Tokens = tokens;
         Sentences = sentences;
@@ -57,6 +60,9 @@ internal sealed class DocumentAnalysis
     public QuantityHit[] Quantities { get; }
     public DateHit[] Dates { get; }
     public DistanceHit[] Distances { get; }
+
+    /// <summary>The tagger's spans (LOC, ORG, PER, NORP, WEAPON), in text order.</summary>
+    public TaggedSpan[] Tagged { get; }
 
     /// <summary>For each token, the index of the quantity covering it, or -1.</summary>
     public int[] QuantityAt { get; }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ConflictExtract.Lexicon;
 using ConflictExtract.Records;
 using ConflictExtract.Serialization;
+using ConflictExtract.Tagging;
 using ConflictExtract.Text;
 
 namespace ConflictExtract.Building;
@@ -35,6 +36,8 @@ internal sealed class DocumentPipeline(ModelSet models)
         }
 
         var weaponMentions = Models.Weapons.Find(text, tokens);
+        var tagged = Models.Tagger.Tag(text, tokens, sentences, EntityTagger.HintsFrom(tokens, placeMentions, weaponMentions));
+        var taggedArray = tagged as TaggedSpan[] ?? [.. tagged];
         var weapons = new WeaponHit[weaponMentions.Count];
         for (int i = 0; i < weapons.Length; i++)
         {
@@ -65,8 +68,9 @@ internal sealed class DocumentPipeline(ModelSet models)
             var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             distances[i] = new DistanceHit(f, e, d.Start, d.End, d.Kilometres);
         }
-        places = AddVariantSpellings(text, tokens, places, weapons);
-        return new DocumentAnalysis(text, tokens, sentences, publishedAt, places, weapons, quantities, dates, distances);
+        places = AddVariantSpellings(text, tokens, places, weapons, taggedArray);
+        weapons = AddUnlistedWeapons(text, tokens, weapons, taggedArray);
+        return new DocumentAnalysis(text, tokens, sentences, publishedAt, places, weapons, quantities, dates, distances, taggedArray);
     }
 
     private static readonly WordSet VariantLeads = new("in", "near", "on", "shelled", "attacked", "hit", "struck", "shelling", "bombed", "targeted", "at");
@@ -77,8 +81,11 @@ internal sealed class DocumentPipeline(ModelSet models)
         "Russian", "Ukrainian", "Defense", "Defence", "Ministry", "General", "Staff", "Army", "Air", "Force", "Navy", "Council", "Headquarters");
 
     /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
-    private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons)
+    private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged)
     {
+        var taggedLoc = new bool[tokens.Length];
+        foreach (var t in tagged)
+            if (t.Label == EntityLabel.Loc && t.EndToken - t.FirstToken == 1 && (uint)t.FirstToken < (uint)tokens.Length) taggedLoc[t.FirstToken] = true;
         // A foreign namesake where the document names Ukrainian regions: prefer the Ukrainian place in one of them
         // ("Stepnoy in the Volnovakha district of the DPR" is Stepne, Donetsk Oblast, not a Russian town of that old name).
         HashSet<string>? uaRegions = null;
@@ -112,7 +119,8 @@ internal sealed class DocumentPipeline(ModelSet models)
             var lead = tokens[k].Slice(text);
             bool locative = VariantLeads.Contains(lead)
                 || lead.Equals("of", StringComparison.OrdinalIgnoreCase) && k > 0 && (VariantLeads.Contains(tokens[k - 1].Slice(text)) || tokens[k - 1].Slice(text).Equals("center", StringComparison.OrdinalIgnoreCase) || tokens[k - 1].Slice(text).Equals("outskirts", StringComparison.OrdinalIgnoreCase));
-            if (!locative) continue;
+            // The tagger's LOC on a word nothing else matched counts as the place position.
+            if (!locative && !taggedLoc[i]) continue;
             if (regions is null)
             {
                 regions = new HashSet<string>(StringComparer.Ordinal);
@@ -128,6 +136,43 @@ internal sealed class DocumentPipeline(ModelSet models)
         all.AddRange(added);
         all.Sort((a, b) => a.Start.CompareTo(b.Start));
         return [.. all];
+    }
+
+    private static readonly WordMap<WeaponCategory> WeaponHeads = new(new Dictionary<string, WeaponCategory>
+    {
+        ["missile"] = WeaponCategory.Other, ["missiles"] = WeaponCategory.Other, ["drone"] = WeaponCategory.AttackDrone, ["drones"] = WeaponCategory.AttackDrone,
+        ["rocket"] = WeaponCategory.RocketArtillery, ["rockets"] = WeaponCategory.RocketArtillery, ["bomb"] = WeaponCategory.GuidedBomb, ["bombs"] = WeaponCategory.GuidedBomb,
+        ["howitzer"] = WeaponCategory.Artillery, ["howitzers"] = WeaponCategory.Artillery, ["launcher"] = WeaponCategory.RocketArtillery, ["launchers"] = WeaponCategory.RocketArtillery,
+        ["uav"] = WeaponCategory.AttackDrone, ["uavs"] = WeaponCategory.AttackDrone, ["system"] = WeaponCategory.Other, ["systems"] = WeaponCategory.Other,
+    });
+
+    /// <summary>
+    /// Weapons the catalogue lacks but the tagger finds: a designation ("Kh-999", "Tarkan-7") followed by a weapon noun,
+    /// named by its own text, with the category its noun gives ("ballistic missile", "drone") and no origin or range.
+    /// </summary>
+    private WeaponHit[] AddUnlistedWeapons(string text, Token[] tokens, WeaponHit[] weapons, TaggedSpan[] tagged)
+    {
+        List<WeaponHit>? added = null;
+        foreach (var t in tagged)
+        {
+            if (t.Label != EntityLabel.Weapon || t.Score < 0.8f || t.EndToken > tokens.Length) continue;
+            bool overlaps = false;
+            foreach (var w in weapons) if (w.Start < t.End && t.Start < w.EndChar) { overlaps = true; break; }
+            if (overlaps) continue;
+            bool designation = false;
+            for (int k = t.FirstToken; k < t.EndToken; k++) designation |= tokens[k].Has(TokenFlags.HasDigit) && tokens[k].Has(TokenFlags.HasHyphen);
+            int head = t.EndToken;
+            while (head < tokens.Length && head < t.EndToken + 2 && (tokens[head].Slice(text) is "ballistic" or "cruise" or "hypersonic" or "guided" or "glide" or "attack" or "kamikaze" or "air-defence" or "anti-ship")) head++;
+            if (!designation || head >= tokens.Length || !WeaponHeads.TryGet(tokens[head].Slice(text), out var category)) continue;
+            var modifier = head > t.EndToken ? tokens[head - 1].Slice(text) : default;
+            if (category == WeaponCategory.Other && (tokens[head].Slice(text) is "missile" or "missiles"))
+                category = modifier is "ballistic" ? WeaponCategory.BallisticMissile : modifier is "cruise" ? WeaponCategory.CruiseMissile
+                    : modifier is "hypersonic" ? WeaponCategory.HypersonicMissile : modifier is "anti-ship" ? WeaponCategory.AntiShipMissile : WeaponCategory.Other;
+            string name = text[t.Start..t.End];
+            (added ??= []).Add(new WeaponHit(t.FirstToken, t.EndToken, t.Start, t.End, new WeaponInfo(name, category, null, null)));
+        }
+        if (added is null) return weapons;
+        return [.. weapons.Concat(added).OrderBy(w => w.Start)];
     }
 
     private WeaponInfo InfoOf(WeaponEntry e) => _weaponInfo.GetOrAdd(e, static e =>

@@ -41,6 +41,7 @@ internal sealed partial class RecordBuilder
                 a.Attacker ??= b.Attacker;
                 a.Target ??= b.Target;
                 a.TargetCategory ??= b.TargetCategory;
+                a.TargetSpan ??= b.TargetSpan;
                 if (a.Weapons.Count == 0 && b.Weapons.Count > 0) a.WeaponCategory = b.WeaponCategory;
                 a.WeaponCategory ??= b.WeaponCategory;
                 if (a.Date is { Precision: DatePrecision.Range } && b.Date is { Precision: DatePrecision.Day }) a.Date = b.Date;
@@ -188,6 +189,13 @@ internal sealed partial class RecordBuilder
         return placedBuckets == 1 && only is not null ? only : anyAtLeast ? Quantity.AtLeast(placed) : Quantity.Exact(placed);
     }
 
+    private bool OverlapsPlace(int firstToken, int endToken)
+    {
+        for (int k = Math.Max(0, firstToken); k < Math.Min(endToken, _a.Tokens.Length); k++)
+            if (_a.PlaceAt[k] >= 0) return true;
+        return false;
+    }
+
     private ImmutableArray<Entity> Entities()
     {
         var list = new List<Entity>();
@@ -195,7 +203,24 @@ internal sealed partial class RecordBuilder
         foreach (var w in _a.Weapons) list.Add(new Entity(EntityType.WEAPON, _a.Text[w.Start..w.EndChar], w.Start, w.EndChar));
         foreach (var d in _a.Dates) list.Add(new Entity(EntityType.DATE, _a.Text[d.Start..d.EndChar], d.Start, d.EndChar));
         foreach (var q in _a.Quantities) list.Add(new Entity(EntityType.QUANTITY, _a.Text[q.Start..q.EndChar], q.Start, q.EndChar));
-        list.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
+        foreach (var t in _a.Tagged)
+        {
+            EntityType type;
+            switch (t.Label)
+            {
+                case Tagging.EntityLabel.Org: type = EntityType.ORG; break;
+                case Tagging.EntityLabel.Per: type = EntityType.PER; break;
+                case Tagging.EntityLabel.Norp: type = EntityType.NORP; break;
+                case Tagging.EntityLabel.Loc when !OverlapsPlace(t.FirstToken, t.EndToken): type = EntityType.LOC; break;
+                default: continue; // places and weapons come from the gazetteer and catalogue (the tagger's are used above)
+            }
+            list.Add(new Entity(type, _a.Text[t.Start..t.End], t.Start, t.End));
+        }
+        foreach (var s in _strikes)
+            if (s.TargetSpan is { } ts) list.Add(new Entity(EntityType.TARGET, _a.Text[ts.Start..ts.End], ts.Start, ts.End));
+        list.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Type.CompareTo(y.Type));
+        for (int i = list.Count - 1; i > 0; i--)
+            if (list[i] == list[i - 1]) list.RemoveAt(i);
         return [.. list];
     }
 }

@@ -230,7 +230,7 @@ internal sealed partial class RecordBuilder
         if (isStrike)
         {
             var (weapons, category) = SentenceWeapons(si, s.FirstToken, cut);
-            var (target, targetCategory) = FindTarget(s.FirstToken, cut);
+            var (target, targetCategory, targetSpan) = FindTarget(s.FirstToken, cut);
             var (munitions, intercepted) = FindMunitionCounts(s.FirstToken, cut);
             foreach (var p in kept)
             {
@@ -240,6 +240,7 @@ internal sealed partial class RecordBuilder
                     Date = date,
                     Attacker = attacker ?? _documentAttacker,
                     Target = target,
+                    TargetSpan = targetSpan,
                     TargetCategory = targetCategory,
                     WeaponCategory = category,
                     MunitionCount = munitions,
@@ -249,6 +250,7 @@ internal sealed partial class RecordBuilder
                 };
                 st.Weapons.AddRange(weapons);
                 st.Evidence.Add(Evidence.Of(_a.Text, p.Start, p.EndChar));
+                if (targetSpan is { } tsp) st.Evidence.Add(Evidence.Of(_a.Text, tsp.Start, tsp.End));
                 st.Evidence.Add(SentenceEvidence(s, cut));
                 if (launchSites.Count > 0) st.LaunchSite = launchSites[0].Location;
                 strikesHere.Add(st);
@@ -483,7 +485,7 @@ internal sealed partial class RecordBuilder
         return found;
     }
 
-    private (string? Target, TargetCategory? Category) FindTarget(int from, int to)
+    private (string? Target, TargetCategory? Category, (int Start, int End)? Span) FindTarget(int from, int to)
     {
         for (int i = from; i < to; i++)
         {
@@ -495,9 +497,10 @@ internal sealed partial class RecordBuilder
             // "private sector", "power plant", "oil depot": the head decides.
             if (end < to && Cues.Targets.TryGet(_a.Word(end), out var cat2) && char.IsLower(_a.Word(end)[0])) { cat = cat2; end++; }
             if (_a.Is(start, "private") || _a.Is(i, "private")) cat = TargetCategory.Residential;
-            return (_a.Text[_a.Tokens[start].Start.._a.Tokens[end - 1].End], cat);
+            int a = _a.Tokens[start].Start, b = _a.Tokens[end - 1].End;
+            return (_a.Text[a..b], cat, (a, b));
         }
-        return (null, null);
+        return (null, null, null);
     }
 
     /// <summary>

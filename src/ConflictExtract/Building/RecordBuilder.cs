@@ -48,6 +48,7 @@ internal sealed partial class RecordBuilder
         public string? Attacker { get; set; }
         public string? Target { get; set; }
         public TargetCategory? TargetCategory { get; set; }
+        public (int Start, int End)? TargetSpan { get; set; }
         public List<WeaponDraft> Weapons { get; } = [];
         public WeaponCategory? WeaponCategory { get; set; }
         public Quantity? MunitionCount { get; set; }
