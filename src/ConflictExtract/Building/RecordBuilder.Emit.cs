@@ -27,73 +27,113 @@ internal sealed partial class RecordBuilder
         a is null || b is null || a == b
         || (a.Precision != DatePrecision.Day || b.Precision != DatePrecision.Day) && a.Start <= b.End && b.Start <= a.End;
 
-    /// <summary>The same place struck in the headline and the body is one event.</summary>
+    private static string PlaceKey(Location? l) => l is null ? "" : l.Name + "|" + l.Admin1 + "|" + l.Country;
+
+    private static void AddEvidence(List<Evidence> to, HashSet<(int, int)> seen, Evidence e)
+    {
+        if (seen.Add((e.Start, e.End))) to.Add(e);
+    }
+
+    /// <summary>
+    /// The same place struck in the headline and the body is one event. Strikes are grouped by place, so the work is
+    /// linear in their number (a representative per place and compatible date).
+    /// </summary>
     private void MergeStrikes()
     {
-        for (int i = 0; i < _strikes.Count; i++)
+        var reps = new Dictionary<string, List<StrikeDraft>>(StringComparer.Ordinal);
+        var kept = new List<StrikeDraft>(_strikes.Count);
+        foreach (var b in _strikes)
         {
-            var a = _strikes[i];
-            for (int j = i + 1; j < _strikes.Count; j++)
+            string key = PlaceKey(b.Location);
+            if (!reps.TryGetValue(key, out var list)) reps[key] = list = [];
+            var a = list.Find(x => DatesCompatible(x.Date, b.Date));
+            if (a is null)
             {
-                var b = _strikes[j];
-                if (!SamePlace(a.Location, b.Location) || !DatesCompatible(a.Date, b.Date)) continue;
-                a.Date ??= b.Date;
-                a.Attacker ??= b.Attacker;
-                a.Target ??= b.Target;
-                a.TargetCategory ??= b.TargetCategory;
-                a.TargetSpan ??= b.TargetSpan;
-                if (a.Weapons.Count == 0 && b.Weapons.Count > 0) a.WeaponCategory = b.WeaponCategory;
-                a.WeaponCategory ??= b.WeaponCategory;
-                if (a.Date is { Precision: DatePrecision.Range } && b.Date is { Precision: DatePrecision.Day }) a.Date = b.Date;
-                a.MunitionCount ??= b.MunitionCount;
-                a.Intercepted ??= b.Intercepted;
-                a.LaunchSite ??= b.LaunchSite;
-                a.ExplicitTrigger |= b.ExplicitTrigger;
-                foreach (var w in b.Weapons) if (!a.Weapons.Contains(w)) a.Weapons.Add(w);
-                foreach (var c in b.Casualties) { c.Strike = a; if (!a.Casualties.Contains(c)) a.Casualties.Add(c); }
-                foreach (var e in b.Evidence) if (!a.Evidence.Contains(e)) a.Evidence.Add(e);
-                _strikes.RemoveAt(j);
-                j--;
+                list.Add(b);
+                kept.Add(b);
+                foreach (var e in b.Evidence) b.EvidenceKeys.Add((e.Start, e.End));
+                foreach (var c in b.Casualties) b.CasualtySet.Add(c);
+                continue;
             }
+            a.Date ??= b.Date;
+            a.Attacker ??= b.Attacker;
+            a.Target ??= b.Target;
+            a.TargetCategory ??= b.TargetCategory;
+            a.TargetSpan ??= b.TargetSpan;
+            if (a.Weapons.Count == 0 && b.Weapons.Count > 0) a.WeaponCategory = b.WeaponCategory;
+            a.WeaponCategory ??= b.WeaponCategory;
+            if (a.Date is { Precision: DatePrecision.Range } && b.Date is { Precision: DatePrecision.Day }) a.Date = b.Date;
+            a.MunitionCount ??= b.MunitionCount;
+            a.Intercepted ??= b.Intercepted;
+            a.LaunchSite ??= b.LaunchSite;
+            a.ExplicitTrigger |= b.ExplicitTrigger;
+            foreach (var w in b.Weapons) if (!a.Weapons.Contains(w)) a.Weapons.Add(w);
+            foreach (var c in b.Casualties) { c.Strike = a; if (a.CasualtySet.Add(c)) a.Casualties.Add(c); }
+            foreach (var e in b.Evidence) AddEvidence(a.Evidence, a.EvidenceKeys, e);
         }
+        _strikes.Clear();
+        _strikes.AddRange(kept);
         // Casualties reported without a strike in their sentence join the strike at their place.
         foreach (var c in _casualties)
         {
             if (c.Strike is not null || c.Cumulative || c.Location is null) continue;
-            var s = _strikes.Find(x => SamePlace(x.Location, c.Location) && DatesCompatible(x.Date, c.Date));
+            if (!reps.TryGetValue(PlaceKey(c.Location), out var list)) continue;
+            var s = list.Find(x => DatesCompatible(x.Date, c.Date));
             if (s is null) continue;
             c.Strike = s;
-            s.Casualties.Add(c);
+            if (s.CasualtySet.Add(c)) s.Casualties.Add(c);
         }
     }
 
-    /// <summary>The same figure repeated (headline and body, or a repeated headline) is one record.</summary>
+    /// <summary>
+    /// The same figure repeated (headline and body, or a repeated headline) is one record. Grouped by kind and
+    /// number, then by place, so the work stays linear.
+    /// </summary>
     private void MergeCasualties()
     {
-        for (int i = 0; i < _casualties.Count; i++)
+        var groups = new Dictionary<(CasualtyKind, long?, bool), (Dictionary<string, List<CasualtyDraft>> ByPlace, List<CasualtyDraft> Placed)>();
+        var kept = new List<CasualtyDraft>(_casualties.Count);
+        foreach (var b in _casualties)
         {
-            var a = _casualties[i];
-            for (int j = i + 1; j < _casualties.Count; j++)
+            var gk = (b.Kind, b.Count.Headline, b.Subset);
+            if (!groups.TryGetValue(gk, out var g)) groups[gk] = g = (new Dictionary<string, List<CasualtyDraft>>(StringComparer.Ordinal), []);
+            CasualtyDraft? a = null;
+            if (g.ByPlace.TryGetValue(PlaceKey(b.Location), out var same))
+                a = same.Find(x => Mergeable(x, b));
+            if (a is null && b.Location is not null && g.ByPlace.TryGetValue("", out var unplaced))
+                a = unplaced.Find(x => Mergeable(x, b));
+            if (a is null && b.Location is null)
+                for (int i = 0; i < Math.Min(8, g.Placed.Count) && a is null; i++) if (Mergeable(g.Placed[i], b)) a = g.Placed[i];
+            if (a is null)
             {
-                var b = _casualties[j];
-                if (a.Kind != b.Kind || a.Count.Headline != b.Count.Headline || a.Subset != b.Subset) continue;
-                if (a.Location is not null && b.Location is not null && !SamePlace(a.Location, b.Location)) continue;
-                // Two unplaced reports are the same only when they read alike; "a priest was killed" and "a guard was
-                // killed" in two sentences are two people.
-                if (a.Location is null && b.Location is null && !string.Equals(a.Evidence[0].Text, b.Evidence[0].Text, StringComparison.OrdinalIgnoreCase)) continue;
-                if (!DatesCompatible(a.Date, b.Date)) continue;
-                if (a.Group != CasualtyGroup.Unknown && b.Group != CasualtyGroup.Unknown && a.Group != b.Group) continue;
-                if (a.Sentence == b.Sentence) continue;
-                a.Location ??= b.Location;
-                a.Date ??= b.Date;
-                if (a.Group == CasualtyGroup.Unknown) a.Group = b.Group;
-                if (a.Strike is null && b.Strike is not null) { a.Strike = b.Strike; b.Strike.Casualties.Add(a); }
-                b.Strike?.Casualties.Remove(b);
-                foreach (var e in b.Evidence) if (!a.Evidence.Contains(e)) a.Evidence.Add(e);
-                _casualties.RemoveAt(j);
-                j--;
+                string key = PlaceKey(b.Location);
+                if (!g.ByPlace.TryGetValue(key, out var list)) g.ByPlace[key] = list = [];
+                list.Add(b);
+                if (b.Location is not null) g.Placed.Add(b);
+                foreach (var e in b.Evidence) b.EvidenceKeys.Add((e.Start, e.End));
+                kept.Add(b);
+                continue;
             }
+            a.Location ??= b.Location;
+            a.Date ??= b.Date;
+            if (a.Group == CasualtyGroup.Unknown) a.Group = b.Group;
+            if (a.Strike is null && b.Strike is not null) { a.Strike = b.Strike; if (b.Strike.CasualtySet.Add(a)) b.Strike.Casualties.Add(a); }
+            // b stays in its strike's list; Emit keeps only surviving casualties (a set lookup), so no list removal here.
+            foreach (var e in b.Evidence) AddEvidence(a.Evidence, a.EvidenceKeys, e);
         }
+        _casualties.Clear();
+        _casualties.AddRange(kept);
+    }
+
+    private static bool Mergeable(CasualtyDraft a, CasualtyDraft b)
+    {
+        if (a.Location is not null && b.Location is not null && !SamePlace(a.Location, b.Location)) return false;
+        // Two unplaced reports are the same only when they read alike; "a priest was killed" and "a guard was
+        // killed" in two sentences are two people.
+        if (a.Location is null && b.Location is null && !string.Equals(a.Evidence[0].Text, b.Evidence[0].Text, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!DatesCompatible(a.Date, b.Date)) return false;
+        if (a.Group != CasualtyGroup.Unknown && b.Group != CasualtyGroup.Unknown && a.Group != b.Group) return false;
+        return a.Sentence != b.Sentence;
     }
 
     private ExtractionResult Emit(ExtractionOptions options)

@@ -343,28 +343,41 @@ internal sealed partial class RecordBuilder
         return list;
     }
 
-    /// <summary>Drop a region or country when a place inside it is named too, and a place named only as a reference ("near Kyiv").</summary>
+    /// <summary>Drop a region or country when a place inside it is named too, and a place named only as a reference ("near Kyiv"). Linear in the number of places.</summary>
     private List<PlaceHit> MostSpecific(List<PlaceHit> places)
     {
-        if (places.Count < 2) return Dedupe(places);
-        var result = new List<PlaceHit>();
+        places = Dedupe(places);
+        if (places.Count < 2) return places;
+        var admin1WithPlaces = new HashSet<string>(StringComparer.Ordinal);
+        var countriesWithPlaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in places)
+        {
+            var q = h.Location;
+            if (q.Kind is not PlaceKind.Region and not PlaceKind.Country && q.Admin1 is not null) admin1WithPlaces.Add(q.Admin1);
+            if (q.Kind != PlaceKind.Country) countriesWithPlaces.Add(q.Country);
+        }
+        var result = new List<PlaceHit>(places.Count);
         for (int i = 0; i < places.Count; i++)
         {
             var p = places[i].Location;
-            bool covered = false;
-            for (int j = 0; j < places.Count && !covered; j++)
+            bool covered = p.Kind switch
             {
-                if (i == j) continue;
-                var q = places[j].Location;
-                if (p.Kind == PlaceKind.Region && q.Kind is not PlaceKind.Region and not PlaceKind.Country && q.Admin1 == p.Admin1) covered = true;
-                else if (p.Kind == PlaceKind.Country && q.Kind != PlaceKind.Country && q.Country == p.Country) covered = true;
-                else if (j < i && q.Kind is not PlaceKind.Region and not PlaceKind.Country && p.Kind is not PlaceKind.Region and not PlaceKind.Country
-                    && (_a.Is(places[i].First - 1, "near") || _a.Is(places[i].First - 1, "outside") || _a.Is(places[i].First - 1, "of") && (_a.Is(places[i].First - 2, "west") || _a.Is(places[i].First - 2, "east") || _a.Is(places[i].First - 2, "north") || _a.Is(places[i].First - 2, "south")))
-                    && places[i].First - places[j].End <= 8) covered = true;
+                PlaceKind.Region => p.Admin1 is not null && admin1WithPlaces.Contains(p.Admin1),
+                PlaceKind.Country => countriesWithPlaces.Contains(p.Country),
+                _ => false,
+            };
+            if (!covered && i > 0 && p.Kind is not PlaceKind.Region and not PlaceKind.Country)
+            {
+                // "Bucha near Kyiv", "a village outside Lviv", "20 km north of Kharkiv": the second place is a reference.
+                var prev = places[i - 1];
+                int at = places[i].First;
+                covered = prev.Location.Kind is not PlaceKind.Region and not PlaceKind.Country
+                    && (_a.Is(at - 1, "near") || _a.Is(at - 1, "outside") || _a.Is(at - 1, "of") && (_a.Is(at - 2, "west") || _a.Is(at - 2, "east") || _a.Is(at - 2, "north") || _a.Is(at - 2, "south")))
+                    && at - prev.End <= 8;
             }
             if (!covered) result.Add(places[i]);
         }
-        return Dedupe(result);
+        return result;
     }
 
     private static List<PlaceHit> Dedupe(List<PlaceHit> places)

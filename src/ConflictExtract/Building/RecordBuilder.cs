@@ -36,7 +36,9 @@ internal sealed partial class RecordBuilder
         public string Id { get; } = id;
         public WeaponInfo Info { get; } = info;
         public List<string> Mentions { get; } = [];
+        public HashSet<string> MentionSet { get; } = new(StringComparer.Ordinal);
         public List<Evidence> Evidence { get; } = [];
+        public HashSet<(int, int)> EvidenceKeys { get; } = [];
         public int? StatedRangeKm { get; set; }
         public int LastSentence { get; set; } = -1;
     }
@@ -56,6 +58,8 @@ internal sealed partial class RecordBuilder
         public Location? LaunchSite { get; set; }
         public List<CasualtyDraft> Casualties { get; } = [];
         public List<Evidence> Evidence { get; } = [];
+        public HashSet<(int, int)> EvidenceKeys { get; } = [];
+        public HashSet<CasualtyDraft> CasualtySet { get; } = [];
         public bool ExplicitTrigger { get; set; }
         public int Sentence { get; set; }
         public string Id { get; set; } = "";
@@ -77,6 +81,7 @@ internal sealed partial class RecordBuilder
         public int Sentence { get; init; }
         public int CountToken { get; init; }
         public List<Evidence> Evidence { get; } = [];
+        public HashSet<(int, int)> EvidenceKeys { get; } = [];
         public string Id { get; set; } = "";
     }
 
@@ -106,8 +111,8 @@ internal sealed partial class RecordBuilder
                 _weapons.Add(w);
             }
             string mention = _a.Text[h.Start..h.EndChar];
-            if (!w.Mentions.Contains(mention)) w.Mentions.Add(mention);
-            if (!w.Evidence.Exists(e => e.Start == h.Start && e.End == h.EndChar))
+            if (w.MentionSet.Add(mention)) w.Mentions.Add(mention);
+            if (w.EvidenceKeys.Add((h.Start, h.EndChar)))
                 w.Evidence.Add(Evidence.Of(_a.Text, h.Start, h.EndChar));
             w.LastSentence = sentence;
         }
