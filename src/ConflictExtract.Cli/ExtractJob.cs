@@ -166,6 +166,11 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
         {
             return (entry.Item, null, e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A library fault on one document must not cost the others: report it with its location and go on.
+            return (entry.Item, null, $"internal error ({e.GetType().Name}): {e.Message}");
+        }
     }
 
     private static long CountWords(string text)
