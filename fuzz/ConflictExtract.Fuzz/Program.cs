@@ -51,8 +51,8 @@ public static class Program
         if (data.Length >= 3 && data[0] == 0xFE)
         {
             int days = (data[1] << 8) | data[2];
-            // 1800-01-01 + 0..65535 days spans 1800..1979; shift to cover the present too.
-            var d = new DateOnly(1900, 1, 1).AddDays(days * 2 % 110_000);
+            // Spread over the contract's range 1800-01-01 .. 2199-09 (ExtractionOptions rejects years outside 1800..2200).
+            var d = new DateOnly(1800, 1, 1).AddDays(days * 2 % 146_000);
             return (Encoding.UTF8.GetString(data, 3, data.Length - 3), d);
         }
         return (Encoding.UTF8.GetString(data), null);
@@ -86,6 +86,7 @@ public static class Program
             var files = Directory.Exists(p) ? Directory.GetFiles(p) : [p];
             foreach (var f in files)
             {
+                if (Path.GetFileName(f) == "README.txt") continue;
                 total++;
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 try { Run(File.ReadAllBytes(f)); }
