@@ -132,6 +132,9 @@ public sealed class ConflictExtractor
 
     private static BatchOptions Normalize(BatchOptions options)
     {
+        // The optional parameter's `default` is default(BatchOptions), whose Extraction has IncludeEntities == false;
+        // treat it as `new BatchOptions()` so ExtractMany(docs) gives the same results as Extract(text).
+        if (options == default) options = new BatchOptions();
         if (options.DegreeOfParallelism == 0)
             options = options with { DegreeOfParallelism = Environment.ProcessorCount };
         if (options.DegreeOfParallelism <= 0)
