@@ -125,7 +125,9 @@ public sealed class ConflictExtractor
         {
             foreach (var t in inFlight)
             {
-                try { await t.ConfigureAwait(false); } catch (OperationCanceledException) { } catch (DocumentTooLargeException) { }
+                // Wait for it, but never throw its error from here: the caller left before its turn came
+                // (as in ExtractMany, which swallows every in-flight task's failure while cleaning up).
+                try { await ((Task)t).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); } catch (OperationCanceledException) { }
             }
         }
     }

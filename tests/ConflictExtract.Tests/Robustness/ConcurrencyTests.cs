@@ -178,4 +178,45 @@ public class ConcurrencyTests
         await Task.Delay(500);
         Assert.Equal(calls, e.Models.Recognizers.FallbackCalls);
     }
+
+    private static DocumentInput[] WithAFailingDocument() =>
+    [
+        new("ok1", "Two people were killed in Kharkiv.", Pub),
+        new("bad-date", "Three were wounded in Odesa.", new DateOnly(1700, 1, 1)), // outside the options contract: fails in its task
+        new("too-big", new string('x', 1_000_001), Pub),
+        new("ok2", "Drones hit Sumy.", Pub),
+    ];
+
+    [Fact]
+    public void LeavingABatchEarlyIgnoresDocumentsThatFailedInFlight()
+    {
+        foreach (var r in ConflictExtractor.Default.ExtractMany(WithAFailingDocument(), new BatchOptions { DegreeOfParallelism = 4 }))
+        {
+            Assert.Equal("ok1", r.DocumentId);
+            break; // the failed documents are still in flight: leaving must not throw their errors
+        }
+    }
+
+    [Fact]
+    public async Task LeavingAnAsyncBatchEarlyIgnoresDocumentsThatFailedInFlight()
+    {
+        async IAsyncEnumerable<DocumentInput> Source()
+        {
+            foreach (var d in WithAFailingDocument()) { await Task.Yield(); yield return d; }
+        }
+        await foreach (var r in ConflictExtractor.Default.ExtractManyAsync(Source(), new BatchOptions { DegreeOfParallelism = 4 }))
+        {
+            Assert.Equal("ok1", r.DocumentId);
+            break;
+        }
+    }
+
+    [Fact]
+    public void AFailedDocumentSurfacesWhenItsTurnComes()
+    {
+        var seen = new List<string?>();
+        var e = Assert.ThrowsAny<ArgumentException>(() => { foreach (var r in ConflictExtractor.Default.ExtractMany(WithAFailingDocument())) seen.Add(r.DocumentId); });
+        Assert.Equal(["ok1"], seen);
+        Assert.Equal("PublishedAt", e.ParamName);
+    }
 }
