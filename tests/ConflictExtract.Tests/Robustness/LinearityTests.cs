@@ -89,7 +89,7 @@ public class LinearityTests
     [Fact]
     public void NewsDoubledDoesDoubleWork()
     {
-        string one = News(100_000, 7);
+        string one = News(50_000, 7);
         string two = one + News(one.Length, 8);
         var fresh1 = new ConflictExtractor(new ModelSet(ModelSet.Default.Gazetteer, ModelSet.Default.Weapons));
         var fresh2 = new ConflictExtractor(new ModelSet(ModelSet.Default.Gazetteer, ModelSet.Default.Weapons));
