@@ -125,13 +125,18 @@ public sealed class ConflictExtractor
         {
             foreach (var t in inFlight)
             {
-                try { await t.ConfigureAwait(false); } catch (OperationCanceledException) { } catch (DocumentTooLargeException) { }
+                // Wait for it, but never throw its error from here: the caller left before its turn came
+                // (as in ExtractMany, which swallows every in-flight task's failure while cleaning up).
+                try { await ((Task)t).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); } catch (OperationCanceledException) { }
             }
         }
     }
 
     private static BatchOptions Normalize(BatchOptions options)
     {
+        // The optional parameter's `default` is default(BatchOptions), whose Extraction has IncludeEntities == false;
+        // treat it as `new BatchOptions()` so ExtractMany(docs) gives the same results as Extract(text).
+        if (options == default) options = new BatchOptions();
         if (options.DegreeOfParallelism == 0)
             options = options with { DegreeOfParallelism = Environment.ProcessorCount };
         if (options.DegreeOfParallelism <= 0)
