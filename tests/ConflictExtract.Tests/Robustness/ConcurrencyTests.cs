@@ -9,7 +9,7 @@ public class ConcurrencyTests
 {
     private static readonly DateOnly Pub = new(2024, 6, 1);
 
-    private static ConflictExtractor Fresh() => new(new ModelSet(ModelSet.Default.Gazetteer, ModelSet.Default.Weapons));
+    private static ConflictExtractor Fresh() => new(new ModelSet(ModelSet.Default.Gazetteer, ModelSet.Default.Weapons, ModelSet.Default.Tagger));
 
     [Fact]
     public void SixteenThreadsOverTheDevCorpusGiveTheSingleThreadJson()

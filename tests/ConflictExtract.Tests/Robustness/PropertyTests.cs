@@ -81,7 +81,7 @@ public class PropertyTests
     public void ExtractionIsDeterministic()
     {
         // A fresh extractor has cold caches; its answers must equal those of the warm shared one, and repeat.
-        var fresh = new ConflictExtractor(new ModelSet(ModelSet.Default.Gazetteer, ModelSet.Default.Weapons));
+        var fresh = new ConflictExtractor(new ModelSet(ModelSet.Default.Gazetteer, ModelSet.Default.Weapons, ModelSet.Default.Tagger));
         Gen.Select(Document, Published).Sample((text, pub) =>
         {
             string a = Json(Extractor, text, pub);
