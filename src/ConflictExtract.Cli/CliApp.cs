@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using ConflictExtract.Records;
-using ConflictExtract.Serialization;
 
 namespace ConflictExtract.Cli;
 

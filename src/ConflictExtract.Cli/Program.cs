@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ConflictExtract.Cli;
 
 return CliApp.Run(args, Console.In, Console.Out, Console.Error);

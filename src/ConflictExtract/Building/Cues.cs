@@ -21,7 +21,7 @@ internal static class Cues
     public static readonly WordSet Killed = new(
         "killed", "kill", "kills", "killing", "dead", "died", "dies", "die", "dying", "deaths", "death", "deceased", "perished", "fatalities",
         "lives", "victims", "victim", "destroyed", "eliminated", "liquidated", "neutralized", "neutralised", "bodies", "corpses",
-        "murdered", "slain", "executed", "assassinated", "beheaded", "hanged", "massacred", "lynched", "succumbed", "gunned", "fatally");
+        "murdered", "slain", "executed", "assassinated", "beheaded", "hanged", "massacred", "lynched", "succumbed", "gunned");
 
     public static readonly WordSet Injured = new(
         "injured", "injuring", "injures", "injure", "injuries", "wounded", "wounding", "wounds", "hurt", "hospitalized", "hospitalised", "casualties");
@@ -58,7 +58,7 @@ internal static class Cues
         "confirmed", "confirms", "added", "noted", "wrote", "writes", "according");
 
     public static readonly WordSet Locatives = new(
-        "in", "on", "at", "near", "of", "over", "into", "onto", "across", "toward", "towards", "around", "outside", "inside", "across",
+        "in", "on", "at", "near", "of", "over", "into", "onto", "across", "toward", "towards", "around", "outside", "inside",
         "shelled", "hit", "attacked", "struck", "bombed", "targeted", "shell", "attack", "strike", "hitting", "shelling", "striking", "pounded", "targeting", "to", "against", "within");
 
     /// <summary>Words between a locative and the place name: "in the city of", "on the center of".</summary>
@@ -67,7 +67,7 @@ internal static class Cues
         "private", "sector", "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern", "western",
         "north", "south", "east", "west", "central", "frontline", "front-line", "regional", "port", "occupied", "urban-type", "small", "industrial",
         "residential", "areas", "cities", "towns", "villages", "and", "a", "an", "neighbourhood", "neighborhood", "downtown", "heart", "part", "parts", "districts",
-        "settlements", "border", "villages", "?", "??");
+        "settlements", "border");
 
     public static readonly WordSet People = new(
         "people", "persons", "person", "civilians", "civilian", "residents", "resident", "inhabitants", "men", "women", "man", "woman", "children",
@@ -144,6 +144,14 @@ internal static class Cues
         "rocket", "rockets", "fire", "shells", "air", "navy", "gunners", "units", "formations", "militants", "security", "command", "bombing", "bombardment",
         "helicopters", "planes", "airstrike", "airstrikes", "raid", "raids", "offensive", "assault", "occupation", "regime", "government",
         "bomb", "bombs", "shell", "mortar", "mortars", "howitzer", "howitzers", "warplane", "jet", "fighters", "militants", "gunmen", "rebels", "paramilitaries");
+
+    /// <summary>Words after a place that make it an institution's name, not a scene: "the Dnipropetrovsk regional administration".</summary>
+    public static readonly WordSet InstitutionHeads = new(
+        "regional", "administration", "governor", "authorities", "police", "officials", "mayor", "council", "prosecutor", "prosecutors");
+
+    /// <summary>Verbs after a side that make it the losing or defending side, not the attacker: "Ukrainian forces repelled an attack".</summary>
+    public static readonly WordSet NonAttackerVerbs = new(
+        "lost", "suffered", "repelled", "repulsed", "intercepted", "downed", "defended", "held");
 
     /// <summary>Words after an attacker adjective that make it a victim: "Ukrainian soldiers".</summary>
     public static readonly WordSet VictimHeads = new(

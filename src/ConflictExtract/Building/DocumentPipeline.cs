@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ConflictExtract.Lexicon;
 using ConflictExtract.Records;
-using ConflictExtract.Serialization;
 using ConflictExtract.Tagging;
 using ConflictExtract.Text;
 

@@ -22,8 +22,6 @@ internal sealed partial class RecordBuilder
             return _a.Is(i - 1, "to") ? CasualtyKind.Killed : null; // "hacked to death", "put to death"
         if (w.Equals("gunned", StringComparison.OrdinalIgnoreCase))
             return _a.Is(i + 1, "down") ? CasualtyKind.Killed : null;
-        if (w.Equals("fatally", StringComparison.OrdinalIgnoreCase))
-            return null;
         if (w.Equals("victims", StringComparison.OrdinalIgnoreCase) || w.Equals("victim", StringComparison.OrdinalIgnoreCase))
             return null; // only inside "death toll" / "number of victims" (see the toll pass) or "a victim died"
         return CasualtyKind.Killed;
@@ -416,18 +414,12 @@ internal sealed partial class RecordBuilder
         return CasualtyGroup.Unknown;
     }
 
-    private static readonly WordMap<int> SmallNumbers = new(new Dictionary<string, int>
-    {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
-        ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
-    });
-
     private static int AgeOf(ReadOnlySpan<char> w)
     {
         int dash = w.IndexOf('-');
         if (dash <= 0) return -1;
         var head = w[..dash];
         if (int.TryParse(head, out int n)) return n;
-        return SmallNumbers.TryGet(head, out n) ? n : -1;
+        return Recognizers.Lexer.TrySmallNumber(head, out n) ? n : -1;
     }
 }

@@ -92,9 +92,8 @@ internal sealed partial class RecordBuilder
                 if (agent && _a.In(j, Cues.AgentHeads)) end = j + 1;
             }
             // "Ukrainian Armed Forces lost up to 120 soldiers": the losing side; "the Ukrainian air force said": a source.
-            if (agent && (_a.Is(end, "lost") || _a.Is(end, "suffered") || _a.In(end, Cues.SpeechVerbs) || _a.Is(end, "brigade") && _a.Is(end + 1, "lost")
-                || _a.Is(end, "repelled") || _a.Is(end, "repulsed") || _a.Is(end, "intercepted") || _a.Is(end, "downed") || _a.Is(end, "shot") && _a.Is(end + 1, "down")
-                || _a.Is(end, "defended") || _a.Is(end, "held"))) agent = false;
+            if (agent && (_a.In(end, Cues.NonAttackerVerbs) || _a.In(end, Cues.SpeechVerbs) || _a.Is(end, "brigade") && _a.Is(end + 1, "lost")
+                || _a.Is(end, "shot") && _a.Is(end + 1, "down"))) agent = false;
             if (agent) agents.Add(new Agent(i, end, country));
         }
         return agents;
@@ -111,15 +110,31 @@ internal sealed partial class RecordBuilder
             || _a.Is(k, "brigade") || _a.Is(k, "battalion") || _a.Is(k, "losses") || _a.Is(k, "servicemen");
     }
 
+    /// <summary>Each sentence's attribution cut and attackers, found once and shared by the document pass and the sentence pass.</summary>
+    private (int Cut, List<Agent> Agents)[]? _frames;
+
+    private (int Cut, List<Agent> Agents) Frame(int si)
+    {
+        _frames ??= new (int, List<Agent>)[_a.Sentences.Length];
+        if (_frames[si].Agents is null)
+        {
+            var s = _a.Sentences[si];
+            int cut = AttributionCut(s);
+            _frames[si] = (cut, FindAgents(s.FirstToken, cut));
+        }
+        return _frames[si];
+    }
+
     private string? MajorityAttacker()
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var s in _a.Sentences)
+        for (int si = 0; si < _a.Sentences.Length; si++)
         {
+            var s = _a.Sentences[si];
             bool trigger = false;
             for (int i = s.FirstToken; i < s.EndToken && !trigger; i++) trigger = _a.In(i, Cues.StrikeTriggers) || _a.In(i, Cues.Killed);
             if (!trigger) continue;
-            foreach (var ag in FindAgents(s.FirstToken, s.EndToken))
+            foreach (var ag in Frame(si).Agents)
                 counts[ag.Country] = counts.GetValueOrDefault(ag.Country) + 1;
         }
         string? best = null;
@@ -140,7 +155,6 @@ internal sealed partial class RecordBuilder
             if (acceptedEnds.Contains(k + 1) && skipped > 0) return true; // a list: "Kupiansk and Izium", "Poltava, Donetsk, and Dnipro"
             var w = _a.Word(k);
             if (w is "," && acceptedEnds.Contains(k)) return true;
-            if (Cues.Locatives.Contains(w) && !(w is "of" && k > sentenceStart && Cues.PlaceIntro.Contains(_a.Word(k - 1)) && !_a.Is(k - 1, "the"))) return true;
             if (Cues.Locatives.Contains(w)) return true;
             if (Cues.PlaceIntro.Contains(w) || w is "," or "’s" or "'s") { k--; skipped++; continue; }
             // A number or a short quantity phrase in a list: "three strikes on Kyiv, two on Kharkiv".
@@ -152,8 +166,7 @@ internal sealed partial class RecordBuilder
     private void BuildSentence(int si)
     {
         var s = _a.Sentences[si];
-        int cut = AttributionCut(s);
-        var agents = FindAgents(s.FirstToken, cut);
+        var (cut, agents) = Frame(si);
         bool explicitTrigger = false;
         for (int i = s.FirstToken; i < cut; i++)
         {
@@ -176,9 +189,7 @@ internal sealed partial class RecordBuilder
                 continue;
             }
             // "the head of the Dnipropetrovsk regional administration", "Kherson police": an institution, not the scene.
-            if (_a.Is(p.End, "regional") || _a.Is(p.End, "administration") || _a.Is(p.End, "governor") || _a.Is(p.End, "authorities")
-                || _a.Is(p.End, "police") || _a.Is(p.End, "officials") || _a.Is(p.End, "mayor") || _a.Is(p.End, "council") || _a.Is(p.End, "prosecutor")
-                || _a.Is(p.End, "prosecutors") || _a.Is(p.End, "military") && _a.Is(p.End + 1, "administration")) continue;
+            if (_a.In(p.End, Cues.InstitutionHeads) || _a.Is(p.End, "military") && _a.Is(p.End + 1, "administration")) continue;
             // "Horlivka resident", "Kharkiv residents": the place of the people named.
             bool ofPeople = _a.In(p.End, Cues.People) && !_a.Is(p.End, "forces");
             if (!ofPeople && !IsLocativeBefore(p.First, s.FirstToken, acceptedEnds)) continue;

@@ -89,6 +89,19 @@ internal static class Lexer
         return Word(w);
     }
 
+    /// <summary>The value of a number word below twenty ("four", "Eleven"), for callers outside the recognizers.</summary>
+    public static bool TrySmallNumber(ReadOnlySpan<char> word, out int value)
+    {
+        value = 0;
+        if (word.Length is 0 or > 24) return false;
+        Span<char> buf = stackalloc char[24];
+        int n = word.ToLowerInvariant(buf);
+        var lex = Word(buf[..n]);
+        if (lex.Kind != LexKind.Small) return false;
+        value = lex.Value;
+        return true;
+    }
+
     private static Lex ClassifyDigitWord(ReadOnlySpan<char> w)
     {
         int i = 0;
