@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ConflictExtract.Batching;
 using ConflictExtract.Records;
 using ConflictExtract.Serialization;
 
@@ -56,27 +58,22 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
         bool completed = false;
         try
         {
-            using (var writer = new Utf8JsonWriter(outStream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+            if (!jsonl) outStream.WriteByte((byte)'[');
+            bool first = true;
+            foreach (var (item, json, error) in ExtractAll(extractor))
             {
-                if (!jsonl) writer.WriteStartArray();
-                foreach (var (item, result, error) in ExtractAll(extractor))
+                if (error is not null)
                 {
-                    if (error is not null)
-                    {
-                        Fail(item.Location, error);
-                        continue;
-                    }
-                    ExtractionJson.Write(writer, result!);
-                    writer.Flush();
-                    if (jsonl)
-                    {
-                        outStream.WriteByte((byte)'\n');
-                        writer.Reset(outStream);
-                    }
-                    if (stats) _lastWritten = Stopwatch.GetTimestamp();
+                    Fail(item.Location, error);
+                    continue;
                 }
-                if (!jsonl) { writer.WriteEndArray(); writer.Flush(); outStream.WriteByte((byte)'\n'); }
+                if (!jsonl && !first) outStream.WriteByte((byte)',');
+                first = false;
+                outStream.Write(json);
+                if (jsonl) outStream.WriteByte((byte)'\n');
+                if (stats) _lastWritten = Stopwatch.GetTimestamp();
             }
+            if (!jsonl) { outStream.WriteByte((byte)']'); outStream.WriteByte((byte)'\n'); }
             outStream.Flush();
             completed = true;
         }
@@ -103,12 +100,12 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
     /// </summary>
     private void WriteStats(double secs, double loadSeconds)
     {
-        var p = Process.GetCurrentProcess();
+        var p = System.Diagnostics.Process.GetCurrentProcess();
         double processSecs = (DateTime.Now - p.StartTime).TotalSeconds;
         long first = Interlocked.Read(ref _firstStart);
         double extractSecs = first != 0 && _lastWritten > first ? Stopwatch.GetElapsedTime(first, _lastWritten).TotalSeconds : 0;
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"documents={_documents} words={_words} seconds={secs:F3} words_per_second={(secs > 0 ? _words / secs : 0):F0} process_seconds={processSecs:F3} load_seconds={loadSeconds:F3} extract_seconds={extractSecs:F3} extract_words_per_second={(extractSecs > 0 ? _words / extractSecs : 0):F0} peak_memory_mb={p.PeakWorkingSet64 / (1024.0 * 1024.0):F1} failed={_failures}"));
+            $"documents={_documents} words={_words} seconds={secs:F3} words_per_second={(secs > 0 ? _words / secs : 0):F0} process_seconds={processSecs:F3} load_seconds={loadSeconds:F3} extract_seconds={extractSecs:F3} extract_words_per_second={(extractSecs > 0 ? _words / extractSecs : 0):F0} peak_memory_mb={p.PeakWorkingSet64 / (1024.0 * 1024.0):F1} allocated_mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0):F1} gc_collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gc_pause_seconds={GC.GetTotalPauseDuration().TotalSeconds:F3} failed={_failures}"));
     }
 
     private static void TryDelete(string path)
@@ -123,54 +120,43 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
     }
 
     /// <summary>Extracts on several threads, keeping input order; at most a few documents per thread in flight.</summary>
-    private IEnumerable<(Item Item, ExtractionResult? Result, string? Error)> ExtractAll(ConflictExtractor extractor)
-    {
-        int window = Math.Max(1, threads) * 4;
-        var queue = new Queue<(Item Item, Task<ExtractionResult>? Task)>(window);
-        using var gate = new SemaphoreSlim(threads);
-        foreach (var item in ReadAll())
-        {
-            Task<ExtractionResult>? task = null;
-            if (item.Document is { } doc)
-            {
-                var options = new ExtractionOptions { DocumentId = doc.Id, PublishedAt = doc.PublishedAt };
-                task = Task.Run(async () =>
-                {
-                    await gate.WaitAsync().ConfigureAwait(false);
-                    if (stats && Interlocked.Read(ref _firstStart) == 0) Interlocked.CompareExchange(ref _firstStart, Stopwatch.GetTimestamp(), 0);
-                    try { return extractor.Extract(doc.Text, options); }
-                    finally { gate.Release(); }
-                });
-            }
-            queue.Enqueue((item, task));
-            while (queue.Count >= window) yield return Complete(queue.Dequeue());
-        }
-        while (queue.Count > 0) yield return Complete(queue.Dequeue());
-    }
+    /// <summary>
+    /// Extracts and serializes each document on <c>threads</c> worker threads (inline when there is one), in input
+    /// order. Serializing on the workers keeps the single writer thread from becoming the bottleneck.
+    /// </summary>
+    private IEnumerable<(Item Item, byte[] Json, string? Error)> ExtractAll(ConflictExtractor extractor) =>
+        OrderedParallel.Run(ReadAll(), item => ProcessItem(extractor, item), threads, CancellationToken.None);
 
-    private (Item, ExtractionResult?, string?) Complete((Item Item, Task<ExtractionResult>? Task) entry)
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
+    private (Item, byte[], string?) ProcessItem(ConflictExtractor extractor, Item item)
     {
-        if (entry.Task is null) return (entry.Item, null, entry.Item.Error);
+        if (item.Document is not { } doc) return (item, [], item.Error);
+        if (stats && Interlocked.Read(ref _firstStart) == 0) Interlocked.CompareExchange(ref _firstStart, Stopwatch.GetTimestamp(), 0);
+        ExtractionResult result;
         try
         {
-            var r = entry.Task.GetAwaiter().GetResult();
-            _documents++;
-            _words += CountWords(entry.Item.Document!.Text);
-            return (entry.Item, r, null);
+            result = extractor.Extract(doc.Text, new ExtractionOptions { DocumentId = doc.Id, PublishedAt = doc.PublishedAt });
         }
-        catch (DocumentTooLargeException e)
+        catch (ArgumentException e) // DocumentTooLargeException among them
         {
-            return (entry.Item, null, e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return (entry.Item, null, e.Message);
+            return (item, [], e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // A library fault on one document must not cost the others: report it with its location and go on.
-            return (entry.Item, null, $"internal error ({e.GetType().Name}): {e.Message}");
+            return (item, [], $"internal error ({e.GetType().Name}): {e.Message}");
         }
+        Interlocked.Increment(ref _documents);
+        Interlocked.Add(ref _words, CountWords(doc.Text));
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 14);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        writer.Reset(buffer);
+        ExtractionJson.Write(writer, result);
+        writer.Flush();
+        return (item, buffer.WrittenSpan.ToArray(), null);
     }
 
     private static long CountWords(string text)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ConflictExtract.Batching;
 using ConflictExtract.Building;
 using ConflictExtract.Records;
 
@@ -55,8 +56,10 @@ public sealed class ConflictExtractor
 
     /// <summary>
     /// Extracts records from many documents on several threads, yielding results in input order.
-    /// At most a few documents per thread are in flight, so memory stays flat on any stream.
-    /// A document that fails (for example one too large) yields an exception when its turn comes.
+    /// Each of <see cref="BatchOptions.DegreeOfParallelism"/> worker threads takes the next document itself; at most a few
+    /// documents per thread are in flight, so memory stays flat on any stream. With one degree of parallelism the
+    /// documents are extracted inline, on the caller's thread. A document that fails (for example one too large)
+    /// yields an exception when its turn comes.
     /// </summary>
     public IEnumerable<ExtractionResult> ExtractMany(IEnumerable<DocumentInput> documents, BatchOptions options = default, CancellationToken cancellationToken = default)
     {
@@ -64,36 +67,12 @@ public sealed class ConflictExtractor
         return ExtractManyCore(documents, Normalize(options), cancellationToken);
     }
 
-    private IEnumerable<ExtractionResult> ExtractManyCore(IEnumerable<DocumentInput> documents, BatchOptions options, CancellationToken ct)
-    {
-        int window = Math.Max(1, options.DegreeOfParallelism) * 2;
-        var inFlight = new Queue<Task<ExtractionResult>>(window);
-        using var limiter = new SemaphoreSlim(options.DegreeOfParallelism);
-        try
+    private IEnumerable<ExtractionResult> ExtractManyCore(IEnumerable<DocumentInput> documents, BatchOptions options, CancellationToken ct) =>
+        OrderedParallel.Run(documents, doc =>
         {
-            foreach (var doc in documents)
-            {
-                ct.ThrowIfCancellationRequested();
-                ArgumentNullException.ThrowIfNull(doc);
-                inFlight.Enqueue(Start(doc, options, limiter, ct));
-                if (inFlight.Count >= window)
-                    yield return inFlight.Dequeue().GetAwaiter().GetResult();
-            }
-            while (inFlight.Count > 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                yield return inFlight.Dequeue().GetAwaiter().GetResult();
-            }
-        }
-        finally
-        {
-            // Leave nothing running: wait for the tasks already started (they stop early on cancellation).
-            foreach (var t in inFlight)
-            {
-                try { t.Wait(CancellationToken.None); } catch (AggregateException) { } catch (OperationCanceledException) { }
-            }
-        }
-    }
+            ArgumentNullException.ThrowIfNull(doc);
+            return Extract(doc.Text, options.Extraction with { DocumentId = doc.Id, PublishedAt = doc.PublishedAt });
+        }, options.DegreeOfParallelism, ct);
 
     /// <summary>
     /// Extracts records from an asynchronous stream of documents on several threads, yielding results in input order.

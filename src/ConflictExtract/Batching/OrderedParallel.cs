@@ -1,0 +1,147 @@
+using System.Runtime.ExceptionServices;
+
+namespace ConflictExtract.Batching;
+
+/// <summary>
+/// Runs a function over a stream on dedicated worker threads and yields the results in input order.
+/// Workers pull the next item themselves (the source is read by one thread at a time) and hand results to the consumer
+/// through one monitor; nobody spins, so on a single core the consumer costs nothing while it waits. At most
+/// <c>window</c> items are taken ahead of the consumer, so memory stays flat on any stream. An exception from
+/// <c>work</c> or from the source is thrown to the consumer when that item's turn comes. With one degree of
+/// parallelism everything runs inline on the consumer's thread.
+/// </summary>
+internal static class OrderedParallel
+{
+    public static IEnumerable<TOut> Run<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int degree, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(work);
+        return degree <= 1 ? Inline(source, work, ct) : Parallel(source, work, degree, ct);
+    }
+
+    private static IEnumerable<TOut> Inline<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, CancellationToken ct)
+    {
+        foreach (var item in source)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return work(item);
+        }
+    }
+
+    private static IEnumerable<TOut> Parallel<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int degree, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var state = new State<TIn, TOut>(source.GetEnumerator(), work, window: degree * 4, ct);
+        var workers = new Thread[degree];
+        using var registration = ct.UnsafeRegister(static s => ((State<TIn, TOut>)s!).Wake(), state);
+        try
+        {
+            for (int i = 0; i < workers.Length; i++)
+            {
+                workers[i] = new Thread(state.Work) { IsBackground = true, Name = "ConflictExtract batch " + i };
+                workers[i].Start();
+            }
+            while (state.TryTakeNext(out var result)) yield return result;
+        }
+        finally
+        {
+            state.Stop();
+            foreach (var t in workers) t?.Join();
+            state.Source.Dispose();
+        }
+    }
+
+    private sealed class State<TIn, TOut>(IEnumerator<TIn> source, Func<TIn, TOut> work, int window, CancellationToken ct)
+    {
+        private readonly object _gate = new();
+        private readonly Dictionary<long, (TOut Value, ExceptionDispatchInfo? Error)> _done = [];
+        private long _nextIn;       // sequence number of the next item to take from the source
+        private long _nextOut;      // sequence number of the next result the consumer is owed
+        private long _end = long.MaxValue; // sequence number after the last item, once the source has ended
+        private bool _stopped;
+
+        public IEnumerator<TIn> Source => source;
+
+        public void Work()
+        {
+            while (true)
+            {
+                TIn item;
+                long seq;
+                lock (_gate)
+                {
+                    while (!_stopped && _nextIn < _end && _nextIn - _nextOut >= window && !ct.IsCancellationRequested)
+                        Monitor.Wait(_gate);
+                    if (_stopped || _nextIn >= _end || ct.IsCancellationRequested) return;
+                    seq = _nextIn;
+                    try
+                    {
+                        if (!source.MoveNext())
+                        {
+                            _end = seq;
+                            Monitor.PulseAll(_gate);
+                            return;
+                        }
+                        item = source.Current;
+                        _nextIn++;
+                    }
+                    catch (Exception e)
+                    {
+                        // The source failed: that is this position's result, and the stream ends after it.
+                        _done[seq] = (default!, ExceptionDispatchInfo.Capture(e));
+                        _nextIn = _end = seq + 1;
+                        Monitor.PulseAll(_gate);
+                        return;
+                    }
+                }
+
+                (TOut, ExceptionDispatchInfo?) entry;
+                try { entry = (work(item), null); }
+                catch (Exception e) { entry = (default!, ExceptionDispatchInfo.Capture(e)); }
+                lock (_gate)
+                {
+                    _done[seq] = entry;
+                    if (seq == _nextOut) Monitor.PulseAll(_gate);
+                }
+            }
+        }
+
+        public bool TryTakeNext(out TOut result)
+        {
+            (TOut Value, ExceptionDispatchInfo? Error) entry;
+            lock (_gate)
+            {
+                while (true)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (_done.Remove(_nextOut, out entry)) break;
+                    if (_nextOut >= _end)
+                    {
+                        result = default!;
+                        return false;
+                    }
+                    Monitor.Wait(_gate);
+                }
+                _nextOut++;
+                Monitor.PulseAll(_gate); // a worker may be waiting for room in the window
+            }
+            entry.Error?.Throw();
+            result = entry.Value;
+            return true;
+        }
+
+        public void Stop()
+        {
+            lock (_gate)
+            {
+                _stopped = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        public void Wake()
+        {
+            lock (_gate) Monitor.PulseAll(_gate);
+        }
+    }
+}
