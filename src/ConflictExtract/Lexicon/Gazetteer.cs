@@ -30,11 +30,24 @@ public sealed class Gazetteer
     private readonly int[] _keyOffsets;
     private readonly int[] _postStarts;
     private readonly int[] _posts;
+    // First key of each two-character bucket (keys are bytes, so 65,536 buckets), plus the key count at the end: a
+    // lookup binary-searches one bucket (a few hundred keys at most) instead of all 240,000.
+    private readonly int[] _bucketStarts;
 
     private Gazetteer(Place[] places, byte[] blob, int[] keyOffsets, int[] postStarts, int[] posts)
     {
         _places = places; _blob = blob; _keyOffsets = keyOffsets; _postStarts = postStarts; _posts = posts;
+        _bucketStarts = new int[65536 + 1];
+        int keys = keyOffsets.Length - 1, k = 0;
+        for (int b = 0; b <= 65536; b++)
+        {
+            while (k < keys && Bucket(Key(k)) < b) k++;
+            _bucketStarts[b] = k;
+        }
     }
+
+    // Sorted keys have non-decreasing buckets: (first byte, second byte or 0 when there is none).
+    private static int Bucket(ReadOnlySpan<byte> key) => key.Length == 0 ? 0 : key[0] << 8 | (key.Length > 1 ? key[1] : 0);
 
     /// <summary>The gazetteer embedded in the library, loaded once on first use.</summary>
     public static Gazetteer Default => s_default.Value;
@@ -122,6 +135,14 @@ public sealed class Gazetteer
     private int LowerBound(ReadOnlySpan<char> key)
     {
         int lo = 0, hi = KeyCount;
+        if (key.Length > 0 && key[0] <= 0xFF && (key.Length == 1 || key[1] <= 0xFF))
+        {
+            // Every key before the bucket is smaller, every key after it larger (a one-character query spans the
+            // buckets of its first character).
+            int b = key[0] << 8 | (key.Length > 1 ? key[1] : 0);
+            lo = _bucketStarts[b];
+            hi = _bucketStarts[key.Length > 1 ? b + 1 : b + 256];
+        }
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
@@ -143,6 +164,12 @@ public sealed class Gazetteer
     {
         int i = LowerBound(prefix);
         if (i < KeyCount && Compare(Key(i), prefix) == 0) i++;
+        return StartsWith(i, prefix);
+    }
+
+    /// <summary>True when key <paramref name="i"/> exists and is longer than <paramref name="prefix"/>, which it starts with.</summary>
+    private bool StartsWith(int i, ReadOnlySpan<char> prefix)
+    {
         if (i >= KeyCount) return false;
         var k = Key(i);
         if (k.Length <= prefix.Length) return false;
@@ -229,12 +256,14 @@ public sealed class Gazetteer
             if (n <= 0) break;
             len += n;
             var key = buf[..len];
-            if (TryFindKey(key, out int k))
+            int k = LowerBound(key);
+            if (k < KeyCount && Compare(Key(k), key) == 0)
             {
                 match = new GazetteerMatch(first, i + 1, tokens[first].Start, t.End, k);
                 found = true;
+                k++;
             }
-            if (!HasLongerKey(key)) break;
+            if (!StartsWith(k, key)) break;
         }
         return found;
     }

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ConflictExtract.Lexicon;
 using ConflictExtract.Text;
 
@@ -29,7 +32,10 @@ public sealed class EntityTagger
     private readonly float[] _bias;
     private readonly int[] _slots;     // open addressing: [2k] = bucket or -1, [2k+1] = offset into _weights
     private readonly int _slotMask;
-    private readonly float[] _weights; // rows × ClassCount
+    private readonly float[] _weights; // rows × ClassCount, as stored
+    private readonly float[] _rows;    // rows × Stride: the same weights padded to two 8-float vectors per row
+    private readonly float[] _biasRow; // Stride floats
+    private const int Stride = 16;
 
     internal EntityTagger(int bits, float[] bias, int[] buckets, float[] weights, bool usesHints)
     {
@@ -43,12 +49,17 @@ public sealed class EntityTagger
         _slotMask = cap - 1;
         _slots = new int[2 * cap];
         for (int k = 0; k < cap; k++) _slots[2 * k] = -1;
+        _rows = new float[buckets.Length * Stride];
+        for (int r = 0; r < buckets.Length; r++)
+            weights.AsSpan(r * ClassCount, ClassCount).CopyTo(_rows.AsSpan(r * Stride));
+        _biasRow = new float[Stride];
+        bias.AsSpan(0, ClassCount).CopyTo(_biasRow);
         for (int r = 0; r < buckets.Length; r++)
         {
             int k = buckets[r] & _slotMask;
             while (_slots[2 * k] >= 0) k = (k + 1) & _slotMask;
             _slots[2 * k] = buckets[r];
-            _slots[2 * k + 1] = r * ClassCount;
+            _slots[2 * k + 1] = r * Stride;
         }
         Buckets = buckets;
         UsesHints = usesHints;
@@ -243,16 +254,21 @@ public sealed class EntityTagger
         return result;
     }
 
-    /// <summary>Log-probabilities of the 11 BIO classes for token <paramref name="i"/>.</summary>
+    /// <summary>
+    /// Unnormalized scores of the 11 BIO classes for token <paramref name="i"/> (the log-probabilities plus a constant
+    /// of the token, which the Viterbi pass does not need; <see cref="LogProbability"/> normalizes one when wanted).
+    /// </summary>
     private void Score(string text, ReadOnlySpan<Token> tokens, int i, in TaggerFeatures.SentenceInfo info,
-        in Tables tables, ReadOnlySpan<TaggerHints> hints, Span<float> logp)
+        in Tables tables, ReadOnlySpan<TaggerHints> hints, Span<float> scores)
     {
         Span<int> feats = stackalloc int[TaggerFeatures.MaxFeatures];
         int nf = TaggerFeatures.Extract(text, tokens, i, info, tables.Classes, tables.Words, tables.Shapes, hints, _bits, feats);
-        _bias.AsSpan().CopyTo(logp);
         var slots = _slots;
-        var weights = _weights;
         int slotMask = _slotMask;
+        ref float rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref float bias = ref MemoryMarshal.GetArrayDataReference(_biasRow);
+        var lo = Vector256.LoadUnsafe(ref bias);
+        var hi = Vector256.LoadUnsafe(ref bias, 8);
         for (int f = 0; f < nf; f++)
         {
             int key = feats[f];
@@ -260,15 +276,24 @@ public sealed class EntityTagger
             int found;
             while ((found = slots[2 * k]) >= 0 && found != key) k = (k + 1) & slotMask;
             if (found < 0) continue;
-            var w = weights.AsSpan(slots[2 * k + 1], ClassCount);
-            for (int c = 0; c < ClassCount; c++) logp[c] += w[c];
+            nuint off = (nuint)slots[2 * k + 1];
+            lo += Vector256.LoadUnsafe(ref rows, off);
+            hi += Vector256.LoadUnsafe(ref rows, off + 8);
         }
-        float max = logp[0];
-        for (int c = 1; c < ClassCount; c++) if (logp[c] > max) max = logp[c];
+        Span<float> all = stackalloc float[Stride];
+        lo.StoreUnsafe(ref MemoryMarshal.GetReference(all));
+        hi.StoreUnsafe(ref MemoryMarshal.GetReference(all), 8);
+        all[..ClassCount].CopyTo(scores);
+    }
+
+    /// <summary>The log-probability of class <paramref name="c"/> from a token's unnormalized scores (softmax).</summary>
+    private static float LogProbability(ReadOnlySpan<float> scores, int c)
+    {
+        float max = scores[0];
+        for (int k = 1; k < ClassCount; k++) if (scores[k] > max) max = scores[k];
         float sum = 0;
-        for (int c = 0; c < ClassCount; c++) sum += MathF.Exp(logp[c] - max);
-        float lse = max + MathF.Log(sum);
-        for (int c = 0; c < ClassCount; c++) logp[c] -= lse;
+        for (int k = 0; k < ClassCount; k++) sum += MathF.Exp(scores[k] - max);
+        return scores[c] - (max + MathF.Log(sum));
     }
 
     /// <summary>Per-token tables of one call (views over pooled arrays).</summary>
@@ -284,16 +309,25 @@ public sealed class EntityTagger
     {
         var info = TaggerFeatures.Describe(text, tokens, first, end);
         int len = end - first;
+        // Allowed classes per token: 0 = O only (not a word or number: nothing to score), 1 = O and I-x (a content token
+        // that cannot begin a name), 2 = all. Scores stay unmasked so that a span's confidence can be computed from them.
+        byte[] allowArr = ArrayPool<byte>.Shared.Rent(len);
+        Span<byte> allow = allowArr.AsSpan(0, len);
         for (int i = first; i < end; i++)
         {
             var lp = logp.AsSpan((i - first) * ClassCount, ClassCount);
-            Score(text, tokens, i, info, tables, hints, lp);
             var t = tokens[i];
             bool content = t.Kind is TokenKind.Word or TokenKind.Number;
-            bool canBegin = content && (t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.HasDigit)
-                || (!hints.IsEmpty && (hints[i] & (TaggerHints.PlaceBegin | TaggerHints.WeaponBegin)) != 0));
-            if (!canBegin) for (int c = 1; c <= LabelCount; c++) lp[c] = float.NegativeInfinity;
-            if (!content) for (int c = LabelCount + 1; c < ClassCount; c++) lp[c] = float.NegativeInfinity;
+            if (!content)
+            {
+                allow[i - first] = 0;
+                lp.Clear();
+                continue;
+            }
+            bool canBegin = t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || t.Has(TokenFlags.HasDigit)
+                || (!hints.IsEmpty && (hints[i] & (TaggerHints.PlaceBegin | TaggerHints.WeaponBegin)) != 0);
+            allow[i - first] = canBegin ? (byte)2 : (byte)1;
+            Score(text, tokens, i, info, tables, hints, lp);
         }
 
         // Viterbi: I-x only after B-x or I-x.
@@ -303,10 +337,9 @@ public sealed class EntityTagger
             Span<byte> back = backArr.AsSpan(0, len * ClassCount);
             Span<float> prev = stackalloc float[ClassCount];
             Span<float> cur = stackalloc float[ClassCount];
-            for (int c = 0; c < ClassCount; c++) prev[c] = c > LabelCount ? float.NegativeInfinity : logp[c];
+            for (int c = 0; c < ClassCount; c++) prev[c] = c > LabelCount ? float.NegativeInfinity : Allowed(logp, allow, 0, c);
             for (int k = 1; k < len; k++)
             {
-                var lp = logp.AsSpan(k * ClassCount, ClassCount);
                 // Best predecessor among all classes (for O and B-x).
                 int bestAll = 0;
                 for (int c = 1; c < ClassCount; c++) if (prev[c] > prev[bestAll]) bestAll = c;
@@ -319,7 +352,7 @@ public sealed class EntityTagger
                         int bx = c - LabelCount, ix = c;
                         from = prev[bx] >= prev[ix] ? bx : ix;
                     }
-                    cur[c] = prev[from] + lp[c];
+                    cur[c] = prev[from] + Allowed(logp, allow, k, c);
                     back[k * ClassCount + c] = (byte)from;
                 }
                 cur.CopyTo(prev);
@@ -340,7 +373,7 @@ public sealed class EntityTagger
                 int e = k + 1;
                 while (e < len && path[e] == c + LabelCount) e++;
                 float sum = 0;
-                for (int j = k; j < e; j++) sum += MathF.Exp(logp[j * ClassCount + path[j]]);
+                for (int j = k; j < e; j++) sum += MathF.Exp(LogProbability(logp.AsSpan(j * ClassCount, ClassCount), path[j]));
                 var ft = tokens[first + k];
                 var lt = tokens[first + e - 1];
                 result.Add(new TaggedSpan(ft.Start, lt.End, first + k, first + e, (EntityLabel)c, sum / (e - k)));
@@ -350,6 +383,16 @@ public sealed class EntityTagger
         finally
         {
             ArrayPool<byte>.Shared.Return(backArr);
+            ArrayPool<byte>.Shared.Return(allowArr);
         }
+    }
+
+    /// <summary>Token <paramref name="k"/>'s score for class <paramref name="c"/>, or −∞ where the class is not allowed there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Allowed(float[] scores, ReadOnlySpan<byte> allow, int k, int c)
+    {
+        int a = allow[k];
+        bool ok = c == 0 || a == 2 || (a == 1 && c > LabelCount);
+        return ok ? scores[k * ClassCount + c] : float.NegativeInfinity;
     }
 }

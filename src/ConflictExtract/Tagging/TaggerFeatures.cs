@@ -162,10 +162,27 @@ internal static class TaggerFeatures
         uint h = unchecked((FnvOffset ^ seed) * FnvPrime);
         for (int k = 0; k < w.Length; k++)
         {
-            char c = char.ToLowerInvariant(w[k]);
+            char c = w[k];
+            c = c < 0x80 ? (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c : LowerNonAscii(c);
             h = unchecked((h ^ c) * FnvPrime);
         }
         return h;
+    }
+
+    // char.ToLowerInvariant of every non-ASCII UTF-16 unit, filled on first sight: it goes through ICU, which costs far
+    // more than a table read, and news text is full of curly quotes, dashes and accented names. 0 = not yet known (the
+    // lower case of U+0000 is itself, so a race only computes an entry twice, with the same result).
+    private static readonly char[] s_lower = new char[char.MaxValue + 1];
+
+    private static char LowerNonAscii(char c)
+    {
+        char l = s_lower[c];
+        if (l == '\0')
+        {
+            l = char.ToLowerInvariant(c);
+            s_lower[c] = l;
+        }
+        return l;
     }
 
     /// <summary>Collapsed shape: "Kh-999" → "Xx-d", "Kharkiv" → "Xx", "HIMARS" → "X".</summary>
