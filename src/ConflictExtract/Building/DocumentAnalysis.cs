@@ -109,7 +109,29 @@ internal sealed class DocumentAnalysis
     public bool Is(int i, string word) =>
         (uint)i < (uint)Tokens.Length && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    public bool In(int i, WordSet set) => (uint)i < (uint)Tokens.Length && set.Contains(Word(i));
+    /// <summary>
+    /// True when token <paramref name="i"/> is a word of <paramref name="set"/>. The record builders ask the same few dozen
+    /// sets about the same tokens many times, so each answer is remembered per token (two bits of two arrays).
+    /// </summary>
+    public bool In(int i, WordSet set)
+    {
+        if ((uint)i >= (uint)Tokens.Length) return false;
+        int id = set.Id;
+        if (id >= 64) return set.Contains(Word(i));
+        _setKnown ??= new ulong[Tokens.Length];
+        _setMember ??= new ulong[Tokens.Length];
+        ulong bit = 1UL << id;
+        if ((_setKnown[i] & bit) != 0) return (_setMember[i] & bit) != 0;
+        bool member = set.Contains(Word(i));
+        _setKnown[i] |= bit;
+        if (member) _setMember[i] |= bit;
+        return member;
+    }
+
+    // Memo of In(): bit k of _setKnown[i] says whether token i was asked about set k, bit k of _setMember[i] the answer.
+    // A DocumentAnalysis belongs to one extraction on one thread.
+    private ulong[]? _setKnown;
+    private ulong[]? _setMember;
 
     private static int[] Index(int tokenCount, int n, Func<int, (int First, int End)> range)
     {

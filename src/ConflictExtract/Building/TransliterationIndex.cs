@@ -1,4 +1,3 @@
-using System.Text;
 using ConflictExtract.Lexicon;
 using ConflictExtract.Records;
 
@@ -14,6 +13,7 @@ namespace ConflictExtract.Building;
 internal sealed class TransliterationIndex
 {
     private readonly Dictionary<string, Place[]> _bySkeleton;
+    private readonly Dictionary<string, Place[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public TransliterationIndex(Gazetteer gazetteer)
     {
@@ -32,16 +32,24 @@ internal sealed class TransliterationIndex
             l.Sort((a, b) => b.Population.CompareTo(a.Population));
             _bySkeleton[k] = [.. l];
         }
+        _lookup = _bySkeleton.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The consonant skeleton of a name: "Chuguiev" and "Chuhuiv" are both "chv".</summary>
     public static string Skeleton(ReadOnlySpan<char> name)
     {
         Span<char> buf = stackalloc char[64];
+        return new string(buf[..SkeletonInto(name, buf)]);
+    }
+
+    /// <summary>Writes the skeleton of <paramref name="name"/> into <paramref name="dest"/> (64 chars) and returns its length (0: none).</summary>
+    private static int SkeletonInto(ReadOnlySpan<char> name, Span<char> dest)
+    {
+        Span<char> buf = stackalloc char[64];
         int n = LexiconKey.Append(name.Length > 64 ? name[..64] : name, buf);
-        if (n <= 0) return "";
+        if (n <= 0) return 0;
         var s = buf[..n];
-        var sb = new StringBuilder(n);
+        int len = 0;
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
@@ -61,21 +69,22 @@ internal sealed class TransliterationIndex
                 case 'q': mapped = 'k'; break;
                 case 'x': mapped = 'k'; break;
                 default:
-                    if (c is >= '0' and <= '9' || c > 'z') return ""; // digits or non-Latin: no skeleton
+                    if (c is >= '0' and <= '9' || c > 'z') return 0; // digits or non-Latin: no skeleton
                     mapped = c;
                     break;
             }
-            if (sb.Length > 0 && sb[^1] == mapped) continue;
-            sb.Append(mapped);
+            if (len > 0 && dest[len - 1] == mapped) continue;
+            dest[len++] = mapped;
         }
-        return sb.ToString();
+        return len;
     }
 
     /// <summary>The place a variant spelling most likely means: one in a region the document names, else the most populous, if it is a town or larger or the only one.</summary>
     public Place? Resolve(ReadOnlySpan<char> word, IReadOnlySet<string> documentRegions)
     {
-        string k = Skeleton(word);
-        if (k.Length < 3 || !_bySkeleton.TryGetValue(k, out var places)) return null;
+        Span<char> buf = stackalloc char[64];
+        var k = buf[..SkeletonInto(word, buf)];
+        if (k.Length < 3 || !_lookup.TryGetValue(k, out var places)) return null;
         foreach (var p in places)
             if (p.Admin1 is not null && documentRegions.Contains(p.Admin1)) return p;
         var top = places[0];
