@@ -29,7 +29,7 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
         var extractor = ConflictExtractor.Default;
         // With --stats, load every model before extraction starts (the date fallback model is otherwise built lazily,
         // at the first date the fast paths cannot read), so that extract_* figures exclude model loading.
-        if (stats) extractor.Models.Recognizers.LoadFallbackModel();
+        if (stats) extractor.LoadLazyModels();
         double loadSeconds = clock.Elapsed.TotalSeconds;
         string? tempPath = null;
         Stream outStream;

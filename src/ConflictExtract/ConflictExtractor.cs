@@ -29,6 +29,17 @@ public sealed class ConflictExtractor
     /// <summary>A process-wide shared instance over the embedded models.</summary>
     public static ConflictExtractor Default => Shared.Value;
 
+    /// <summary>
+    /// Builds now what is otherwise built at first need: the Recognizers date model (about 74 MB, used only for dates the
+    /// fast paths cannot read) and the transliteration index of the gazetteer. Extraction never needs this call; it lets
+    /// a caller (the CLI's --stats) time extraction with every model loaded.
+    /// </summary>
+    internal void LoadLazyModels()
+    {
+        Models.Recognizers.LoadFallbackModel();
+        _pipeline.LoadLazyModels();
+    }
+
     /// <summary>The models this extractor uses.</summary>
     public ModelSet Models { get; }
 

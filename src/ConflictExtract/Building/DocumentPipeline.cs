@@ -16,6 +16,9 @@ internal sealed class DocumentPipeline(ModelSet models)
 
     private readonly Lazy<TransliterationIndex> _variants = new(() => new TransliterationIndex(models.Gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>Builds the transliteration index now instead of at the first unmatched place-like word.</summary>
+    internal void LoadLazyModels() => _ = _variants.Value;
+
     public ExtractionResult Run(string text, ExtractionOptions options)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -95,4 +95,40 @@ public class CliTests : IDisposable
         Assert.Contains("words=6", stderr);
         Assert.DoesNotContain("documents=", stdout);
     }
+
+    [Fact]
+    public void StatsReportMemoryAndCollections()
+    {
+        string input = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(input, "Shelling of Kherson killed two people.");
+        var (_, _, stderr) = Run("extract", input, "--stats");
+        Assert.Matches(@"peak_memory_mb=\d+\.\d allocated_mb=\d+\.\d gc_collections=\d+/\d+/\d+ gc_pause_seconds=\d+\.\d{3}", stderr);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("jsonl")]
+    public void ThreadCountChangesNeitherOutputNorItsOrder(string format)
+    {
+        string input = Path.Combine(_dir, "many.jsonl");
+        var lines = new List<string>();
+        string[] towns = ["Kherson", "Sumy", "Odesa", "Kharkiv", "Zaporizhzhia", "Dnipro"];
+        for (int i = 0; i < 30; i++)
+        {
+            lines.Add(i == 11
+                ? """{"id": "broken", "text": """
+                : $$"""{"id": "d{{i}}", "text": "Russian shelling of {{towns[i % towns.Length]}} killed {{i % 7 + 1}} people and injured {{i}} others on Monday.", "publishedAt": "2024-03-0{{i % 9 + 1}}"}""");
+        }
+        File.WriteAllLines(input, lines);
+        var one = Run("extract", input, "--format", format, "--threads", "1");
+        var three = Run("extract", input, "--format", format, "--threads", "3");
+        Assert.Equal(1, one.Code);
+        Assert.Equal(one.Out, three.Out);
+        Assert.Equal(one.Err, three.Err);
+        Assert.Contains("many.jsonl:12", one.Err);
+        var ids = format == "jsonl"
+            ? one.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("documentId").GetString()).ToList()
+            : JsonDocument.Parse(one.Out).RootElement.EnumerateArray().Select(e => e.GetProperty("documentId").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(0, 30).Where(i => i != 11).Select(i => "d" + i), ids);
+    }
 }

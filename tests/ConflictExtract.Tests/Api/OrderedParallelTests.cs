@@ -1,0 +1,92 @@
+using ConflictExtract.Batching;
+
+namespace ConflictExtract.Tests.Api;
+
+/// <summary>The batch engine under ExtractMany and the CLI: input order, real parallelism, bounded read-ahead, errors in turn.</summary>
+public class OrderedParallelTests
+{
+    [Fact]
+    public void ResultsComeInInputOrderWhenLaterItemsFinishFirst()
+    {
+        // Item i sleeps longer the smaller i is, so workers finish out of order.
+        var output = OrderedParallel.Run(Enumerable.Range(0, 24), i => { Thread.Sleep((24 - i) % 5); return i * 10; }, 4, default).ToList();
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => i * 10), output);
+    }
+
+    [Fact]
+    public void RunsDegreeItemsAtOnceOnOtherThreads()
+    {
+        int running = 0, peak = 0, caller = Environment.CurrentManagedThreadId;
+        var threads = new HashSet<int>();
+        using var twoIn = new CountdownEvent(2);
+        var output = OrderedParallel.Run(Enumerable.Range(0, 6), i =>
+        {
+            int now = Interlocked.Increment(ref running);
+            lock (threads) { threads.Add(Environment.CurrentManagedThreadId); peak = Math.Max(peak, now); }
+            if (i < 2) { twoIn.Signal(); twoIn.Wait(TimeSpan.FromSeconds(10)); } // the first two wait for each other
+            Interlocked.Decrement(ref running);
+            return i;
+        }, 2, default).ToList();
+        Assert.Equal([0, 1, 2, 3, 4, 5], output);
+        Assert.Equal(2, peak);
+        Assert.DoesNotContain(caller, threads);
+    }
+
+    [Fact]
+    public void OneDegreeRunsInlineOnTheCallersThread()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        var seen = OrderedParallel.Run(Enumerable.Range(0, 3), _ => Environment.CurrentManagedThreadId, 1, default).ToList();
+        Assert.All(seen, id => Assert.Equal(caller, id));
+    }
+
+    [Fact]
+    public void ReadsOnlyAFewItemsAheadOfTheConsumer()
+    {
+        int pulled = 0;
+        IEnumerable<int> Source() { for (int i = 0; i < 10_000; i++) { Interlocked.Increment(ref pulled); yield return i; } }
+        using var e = OrderedParallel.Run(Source(), i => i, 2, default).GetEnumerator();
+        Assert.True(e.MoveNext());
+        Thread.Sleep(100); // give the workers time to run ahead as far as they may
+        Assert.InRange(Volatile.Read(ref pulled), 1, 2 * 4 + 2); // window = 4 per worker, plus the one consumed
+    }
+
+    [Fact]
+    public void AFailingItemThrowsInItsTurnAfterTheEarlierResults()
+    {
+        var got = new List<int>();
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var r in OrderedParallel.Run(Enumerable.Range(0, 50), i => i == 7 ? throw new InvalidOperationException("item 7") : i, 3, default))
+                got.Add(r);
+        });
+        Assert.Equal("item 7", ex.Message);
+        Assert.Equal(Enumerable.Range(0, 7), got);
+    }
+
+    [Fact]
+    public void LeavingEarlyStopsTheWorkers()
+    {
+        int started = 0;
+        foreach (var r in OrderedParallel.Run(Enumerable.Range(0, 100_000), i => { Interlocked.Increment(ref started); return i; }, 2, default))
+            if (r == 3) break;
+        int after = Volatile.Read(ref started);
+        Thread.Sleep(50);
+        Assert.Equal(after, Volatile.Read(ref started)); // nothing is still running once the loop is left
+        Assert.True(after < 100, $"{after} items started");
+    }
+
+    [Fact]
+    public void CancellationWakesAWaitingConsumer()
+    {
+        using var cts = new CancellationTokenSource();
+        using var gate = new ManualResetEventSlim();
+        // The workers block until cancellation; the consumer, waiting for item 0, must wake and throw.
+        using var release = cts.Token.Register(gate.Set);
+        var run = OrderedParallel.Run(Enumerable.Range(0, 4), i => { gate.Wait(TimeSpan.FromSeconds(10)); return i; }, 2, cts.Token);
+        cts.CancelAfter(50);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => { foreach (var _ in run) { } });
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+}
