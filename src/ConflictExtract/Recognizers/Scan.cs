@@ -621,7 +621,7 @@ internal ref struct Scan
         if (l.Kind == LexKind.Month)
         {
             if (!RangeMonth(i, out month)) return false;
-            int j = SkipDot(i + 1);
+            int j = Tokens[i].Length <= 4 ? SkipDot(i + 1) : i + 1;
             if (mode == Recognizers.Kw.None && DigitDayRange(j, out d1, out d2)) k = j + 1;
             else if (Day(j, out d1) && DaySep(j + 1, mode) && Day(j + 2, out d2) && d2 > d1)
             {
