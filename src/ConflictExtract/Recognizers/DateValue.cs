@@ -117,6 +117,58 @@ internal readonly record struct DateValue(DateOnly? Start, DateOnly? End, DatePr
         return new(null, null, DatePrecision.Range, from.Timex);
     }
 
+    /// <summary>
+    /// Days <paramref name="d1"/>..<paramref name="d2"/> of one month ("19-20 July", "July 19 to 20, 2023"); year 0 when not written.
+    /// TIMEX as Recognizers writes it: "(XXXX-07-19,XXXX-07-20,P1D)" or "(2023-07-19,2023-07-20,P1D)". Without a year the range is
+    /// placed in the most recent year whose first day is not after publication, both ends in that year (Recognizers resolves each
+    /// end on its own, which splits a range that contains the publication day across two years; a coder would not).
+    /// </summary>
+    public static DateValue DayRange(int y, int m, int d1, int d2, DateOnly? pub)
+    {
+        if (d1 >= d2 || !Ok(2000, m, d2) || d1 < 1) return default;
+        if (y > 0)
+        {
+            if (!Ok(y, m, d2)) return default;
+            var s = new DateOnly(y, m, d1);
+            var e = new DateOnly(y, m, d2);
+            return new(s, e, DatePrecision.Range, string.Create(CultureInfo.InvariantCulture, $"({D(s)},{D(e)},P{d2 - d1}D)"));
+        }
+        string timex = string.Create(CultureInfo.InvariantCulture, $"(XXXX-{m:00}-{d1:00},XXXX-{m:00}-{d2:00},P{d2 - d1}D)");
+        if (pub is not { } p) return new(null, null, DatePrecision.Range, timex);
+        for (int yy = p.Year; yy > p.Year - 8 && yy >= 1; yy--)
+        {
+            if (!Ok(yy, m, d2)) continue;
+            var s = new DateOnly(yy, m, d1);
+            if (s <= p) return new(s, new DateOnly(yy, m, d2), DatePrecision.Range, timex);
+        }
+        return new(null, null, DatePrecision.Range, timex);
+    }
+
+    /// <summary>
+    /// "six months ago", "two years ago", "a decade ago": the day <paramref name="months"/> months before publication, as Recognizers
+    /// resolves it (DateTime.AddMonths: the 31st becomes the month's last day). Its TIMEX is the resolved day.
+    /// </summary>
+    public static DateValue MonthsAgo(DateOnly? pub, int months)
+    {
+        if (pub is not { } p || months < 0 || p.Year * 12 + p.Month - months <= 12) return new(null, null, DatePrecision.Day, null);
+        var day = p.AddMonths(-months);
+        return new(day, day, DatePrecision.Day, D(day));
+    }
+
+    /// <summary>"less than a week ago": the span from <paramref name="from"/> to publication. TIMEX as Recognizers writes it: "(2024-02-02,2024-02-09,P1W)".</summary>
+    public static DateValue SinceAgo(DateOnly? pub, DateOnly? from, int count, char unit)
+    {
+        if (pub is not { } p || from is not { } s || s > p) return new(null, null, DatePrecision.Range, null);
+        return new(s, p, DatePrecision.Range, string.Create(CultureInfo.InvariantCulture, $"({D(s)},{D(p)},P{count}{unit})"));
+    }
+
+    /// <summary>"since late March": the month's value from day <paramref name="day"/> (early 1, mid 10, late 16, as Recognizers splits a month).</summary>
+    public DateValue FromDay(int day)
+    {
+        if (Start is not { } s || Precision != DatePrecision.Month || day <= 1) return this;
+        return this with { Start = new DateOnly(s.Year, s.Month, day) };
+    }
+
     /// <summary>"between X and Y": X's first day .. Y's last day.</summary>
     public static DateValue Between(DateValue a, DateValue b)
     {

@@ -40,6 +40,7 @@ internal enum Kw : ushort
     Yesterday, Today, Tonight, Overnight, Last, Past, This, Night, Morning, Afternoon, Evening, Day, Days, Hours, Week, Weeks,
     MonthWord, Months, YearWord, Years, Ago, Since, On, Earlier, The, Early, Late, Mid, During, Until, Through, Previous,
     Old, Km, Mile, Percent, Am, Pm, Per, Cent,
+    Hour, Decade, Decades, Fortnight, Fortnights, Few, Several, Couple, Just, Exactly,
 }
 
 internal readonly record struct Lex(LexKind Kind, int Value)
@@ -167,6 +168,9 @@ internal static class Lexer
         "since" => K(Kw.Since), "on" => K(Kw.On), "earlier" => K(Kw.Earlier), "the" => K(Kw.The), "early" => K(Kw.Early),
         "late" => K(Kw.Late), "mid" => K(Kw.Mid), "during" => K(Kw.During), "until" or "till" => K(Kw.Until),
         "through" => K(Kw.Through), "previous" => K(Kw.Previous), "old" => K(Kw.Old),
+        "hour" => K(Kw.Hour), "decade" => K(Kw.Decade), "decades" => K(Kw.Decades), "fortnight" => K(Kw.Fortnight),
+        "fortnights" => K(Kw.Fortnights), "few" => K(Kw.Few), "several" => K(Kw.Several), "couple" => K(Kw.Couple),
+        "just" => K(Kw.Just), "exactly" => K(Kw.Exactly),
         "km" or "kilometres" or "kilometers" or "kilometre" or "kilometer" or "kms" => K(Kw.Km),
         "miles" or "mile" => K(Kw.Mile), "percent" => K(Kw.Percent), "per" => K(Kw.Per), "cent" => K(Kw.Cent),
         "am" or "a.m" => K(Kw.Am), "pm" or "p.m" => K(Kw.Pm),

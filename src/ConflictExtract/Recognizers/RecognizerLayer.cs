@@ -54,9 +54,9 @@ public sealed class RecognizerLayer
             int i = 0;
             while (i < n)
             {
-                if (s.TryDate(i, publishedAt, out var dv, out int e) && e > i && dv.Valid)
+                if (s.TryDate(i, publishedAt, out var dv, out int first, out int e) && e > first && dv.Valid)
                 {
-                    (ds ??= []).Add(new DateMention(s.StartOf(i), s.EndOf(e), dv.Range, dv.Timex));
+                    (ds ??= []).Add(new DateMention(s.StartOf(first), s.EndOf(e), dv.Range, dv.Timex));
                     i = e;
                     continue;
                 }
@@ -121,13 +121,48 @@ public sealed class RecognizerLayer
         return true;
     }
 
-    /// <summary>Date-like tokens the fast path did not take: capitalised month names, "ago", "since"/"between" before a date-ish token.</summary>
+    /// <summary>Letters of each month's full name (index 1..12), to tell "Jan"/"Sept" from "January"/"September".</summary>
+    private static ReadOnlySpan<byte> FullMonthLength => [0, 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
+
+    /// <summary>
+    /// Date-like tokens the fast path did not take: capitalised month names, "ago" after a number, "since"/"between" before a
+    /// date-ish token. An abbreviated month ("Jan", "Sept.") is a date only with a date next to it: a day, day range or year
+    /// after it, a day before it, or a date word before it (early, mid, late, since, in, of, on, until, through, during, from,
+    /// between, to, and). Alone it is far more often a name ("Mano Jan Road", "Dec Smith"); Recognizers reads every such
+    /// "Jan" as the month of January, which no coder would.
+    /// </summary>
     private static bool IsFallbackTrigger(ref Scan s, int i)
     {
         var l = s.L(i);
         if (l.Kind == LexKind.Month)
-            return (l.Value & 0xFF) is not (3 or 5) && char.IsUpper(s.Text[s.StartOf(i)]);
-        if (l.IsKw(Kw.Ago)) return true;
+        {
+            int month = l.Value & 0xFF;
+            if (month is 3 or 5 || !char.IsUpper(s.Text[s.StartOf(i)])) return false;
+            if ((l.Value & 0x100) != 0) return true;
+            int letters = s.Tokens[i].Length;
+            if (letters > 1 && s.Text[s.Tokens[i].End - 1] == '.') letters--;
+            if (letters >= FullMonthLength[month]) return true;
+            int j = i + 1;
+            if (s.L(j).IsPunct('.') && s.Glued(j)) j++;
+            if (s.L(j).Kind is LexKind.Digits or LexKind.Ordinal or LexKind.DigitRange) return true;
+            if (i == 0) return false;
+            var p = s.L(i - 1);
+            if (p.Kind is LexKind.Digits or LexKind.Ordinal or LexKind.DigitRange) return true;
+            return p.Kind == LexKind.Kw && (Kw)p.Value is Kw.Early or Kw.Mid or Kw.Late or Kw.Since or Kw.In or Kw.Of or Kw.On
+                or Kw.Until or Kw.Through or Kw.During or Kw.From or Kw.Between or Kw.To or Kw.And;
+        }
+        if (l.IsKw(Kw.Ago))
+        {
+            // Every "number unit ago" the fast path knows is taken before "ago" is reached; what is left with a number near it
+            // ("a year and a half ago") goes to Recognizers. Without one ("days ago", "many years ago") Recognizers finds nothing.
+            for (int j = i - 1; j >= 0 && j >= i - 4; j--)
+            {
+                var m = s.L(j);
+                if (m.Kind is LexKind.Digits or LexKind.Small or LexKind.Tens or LexKind.Dozen or LexKind.Multiplier
+                    || m.IsKw(Kw.A) || m.IsKw(Kw.Half) || m.IsKw(Kw.Few) || m.IsKw(Kw.Several) || m.IsKw(Kw.Couple)) return true;
+            }
+            return false;
+        }
         if (l.IsKw(Kw.Since) || l.IsKw(Kw.Between))
         {
             for (int j = i + 1; j < i + 4 && j < s.Count; j++)
@@ -150,7 +185,9 @@ public sealed class RecognizerLayer
     {
         mention = default;
         int first = trigger, last = trigger + 1;
-        while (first > 0 && trigger - first < 3 && !IsBoundary(ref s, first - 1)) first--;
+        // "ago" closes a phrase that starts well before it ("a year and a half ago"): look further back.
+        int back = s.L(trigger).IsKw(Kw.Ago) ? 6 : 3;
+        while (first > 0 && trigger - first < back && !IsBoundary(ref s, first - 1)) first--;
         while (last < s.Count && last - trigger < 6 && !IsBoundary(ref s, last)) last++;
         int ws = s.StartOf(first), we = s.EndOf(last);
         if (found is { Count: > 0 } && found[^1].End > ws) ws = Math.Min(found[^1].End, s.StartOf(trigger));
@@ -203,7 +240,7 @@ public sealed class RecognizerLayer
                         }
                     }
                 }
-                bool relative = pub is null && timex is not null && (timex.Contains("1900", StringComparison.Ordinal) || timex.Contains("1899", StringComparison.Ordinal) || timex.Contains("1901", StringComparison.Ordinal));
+                bool relative = pub is null && timex is not null && FromSentinel(timex, window);
                 list.Add(new CachedDate(r.Start, r.End + 1, timex, mod, relative));
             }
             items = list.ToArray();
@@ -215,5 +252,22 @@ public sealed class RecognizerLayer
         if (_cache.Count >= MaxCacheEntries) _cache.Clear();
         _cache.TryAdd(key, items);
         return items;
+    }
+
+    /// <summary>
+    /// True when a TIMEX computed against the 1900-06-15 sentinel holds a year derived from it rather than written in the window:
+    /// "two years ago" gives 1898, "a decade ago" 1890, "100 years ago" 1800 (a year of 1901 or earlier that the window does not contain).
+    /// </summary>
+    private static bool FromSentinel(string timex, string window)
+    {
+        for (int k = 0; k + 4 <= timex.Length; k++)
+        {
+            if (!char.IsAsciiDigit(timex[k]) || (k > 0 && char.IsAsciiDigit(timex[k - 1]))) continue;
+            int n = 0, len = 0;
+            while (k + len < timex.Length && char.IsAsciiDigit(timex[k + len]) && len < 5) { n = n * 10 + (timex[k + len] - '0'); len++; }
+            if (len != 4) continue;
+            if (n <= 1901 && !window.AsSpan().Contains(timex.AsSpan(k, 4), StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 }

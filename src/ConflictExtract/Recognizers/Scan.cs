@@ -330,7 +330,7 @@ internal ref struct Scan
 
     private static bool MonthAloneContext(Lex prev) =>
         prev.IsKw(Recognizers.Kw.In) || prev.IsKw(Recognizers.Kw.Since) || prev.IsKw(Recognizers.Kw.During)
-        || prev.IsKw(Recognizers.Kw.Early) || prev.IsKw(Recognizers.Kw.Late) || prev.IsKw(Recognizers.Kw.Until)
+        || prev.IsKw(Recognizers.Kw.Early) || prev.IsKw(Recognizers.Kw.Late) || prev.IsKw(Recognizers.Kw.Mid) || prev.IsKw(Recognizers.Kw.Until)
         || prev.IsKw(Recognizers.Kw.Of) || prev.IsKw(Recognizers.Kw.Through) || prev.IsKw(Recognizers.Kw.Between)
         || prev.IsKw(Recognizers.Kw.From) || prev.IsKw(Recognizers.Kw.To) || prev.IsKw(Recognizers.Kw.And);
 
@@ -441,8 +441,209 @@ internal ref struct Scan
         };
     }
 
-    /// <summary>The date fast path at token i. Returns false when no common form starts here.</summary>
-    public readonly bool TryDate(int i, DateOnly? pub, out DateValue v, out int end)
+    /// <summary>
+    /// The date fast path at token i. Returns false when no common form starts here. The mention covers tokens
+    /// [<paramref name="start"/>, <paramref name="end"/>); start is past i when a qualifier is left out ("almost [two weeks ago]").
+    /// </summary>
+    public readonly bool TryDate(int i, DateOnly? pub, out DateValue v, out int start, out int end)
+    {
+        start = i;
+        if (TryDate(i, pub, out v, out end)) return true;
+        // "almost two weeks ago", "more than a year ago", "less than a week ago"
+        int q = AgoQualifier(i, out bool within);
+        if (q > 0 && TryAgo(i + q, pub, out v, out end, out int count, out char unit))
+        {
+            if (!within) { start = i + q; return true; }
+            if (unit == 'H') return false;
+            // "less than a week ago" = within the last week, as Recognizers reads it: (pub - 1 week, pub).
+            DateOnly? from = pub is { } p ? unit switch
+            {
+                'D' => p.DayNumber > count ? p.AddDays(-count) : null,
+                'W' => p.DayNumber > 7 * count ? p.AddDays(-7 * count) : null,
+                _ => DateValue.MonthsAgo(p, unit == 'M' ? count : 12 * count).Start,
+            } : null;
+            v = DateValue.SinceAgo(pub, from, count, unit);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Tokens of a qualifier before "N units ago" at i, or 0. The span leaves the qualifier out, as Recognizers does for
+    /// about/almost/nearly/some/over; for "more than", "around" and "at least" Recognizers keeps it and gives a modifier our
+    /// resolver cannot place ("before", "approx"), so the phrase would lose its date: a coder would still date the event to
+    /// about N units before publication, so these read as the plain form. "less than"/"under" (<paramref name="within"/>)
+    /// keep the qualifier and mean the span from N units ago to publication, as Recognizers reads them.
+    /// </summary>
+    private readonly int AgoQualifier(int i, out bool within)
+    {
+        within = false;
+        var l = L(i);
+        if (l.Kind != LexKind.Kw) return 0;
+        switch ((Kw)l.Value)
+        {
+            case Recognizers.Kw.About or Recognizers.Kw.Around or Recognizers.Kw.Almost or Recognizers.Kw.Nearly or Recognizers.Kw.Some
+                or Recognizers.Kw.Roughly or Recognizers.Kw.Approximately or Recognizers.Kw.Just or Recognizers.Kw.Exactly or Recognizers.Kw.Over:
+                return 1;
+            case Recognizers.Kw.More when Kw(i + 1, Recognizers.Kw.Than):
+            case Recognizers.Kw.At when Kw(i + 1, Recognizers.Kw.Least):
+            case Recognizers.Kw.Close when Kw(i + 1, Recognizers.Kw.To):
+                return 2;
+            case Recognizers.Kw.Less or Recognizers.Kw.Fewer when Kw(i + 1, Recognizers.Kw.Than):
+                within = true;
+                return 2;
+            case Recognizers.Kw.Under:
+                within = true;
+                return 1;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>
+    /// "three days ago", "a month ago", "two years ago", "a few weeks ago", "several days ago", "a couple of days ago", "48 hours ago".
+    /// Resolved as Recognizers resolves them (publication minus the duration, one day), except: weeks give the ISO week (the fast
+    /// path's reading since it was written: "two weeks ago" is about a week, not a day), and hours count whole days back
+    /// ("two hours ago" is the publication day; Recognizers, which measures from midnight, says the day before).
+    /// </summary>
+    private readonly bool TryAgo(int i, DateOnly? pub, out DateValue v, out int end, out int count, out char unit)
+    {
+        v = default; end = i; count = 0; unit = '\0';
+        int j;
+        long n;
+        var l = L(i);
+        bool vague = false;
+        if (l.IsKw(Recognizers.Kw.A) && Kw(i + 1, Recognizers.Kw.Few)) { n = 3; j = i + 2; vague = true; }
+        else if (l.IsKw(Recognizers.Kw.A) && Kw(i + 1, Recognizers.Kw.Couple) && Kw(i + 2, Recognizers.Kw.Of)) { n = 2; j = i + 3; vague = true; }
+        else if (l.IsKw(Recognizers.Kw.Several) || l.IsKw(Recognizers.Kw.Some)) { n = 3; j = i + 1; vague = true; }
+        else if (TryNumber(i, out n, out j, out bool plural, out bool yl)) { if (plural || yl) return false; }
+        else if (l.IsKw(Recognizers.Kw.A)) { n = 1; j = i + 1; }
+        else return false;
+        if (n < 1 || n > 9999 || !Kw(j + 1, Recognizers.Kw.Ago)) return false;
+        var u = L(j);
+        if (u.Kind != LexKind.Kw) return false;
+        bool one = n == 1 && !vague;
+        int c = (int)n;
+        switch ((Kw)u.Value)
+        {
+            case Recognizers.Kw.Day when one:
+            case Recognizers.Kw.Days when c <= 366:
+                v = DateValue.Relative(pub, -c); unit = 'D'; break;
+            case Recognizers.Kw.Week when one:
+            case Recognizers.Kw.Weeks when c <= 366:
+                v = DateValue.WeekAgo(pub, c); unit = 'W'; break;
+            case Recognizers.Kw.Fortnight when one:
+            case Recognizers.Kw.Fortnights when c <= 183:
+                c *= 2; v = DateValue.WeekAgo(pub, c); unit = 'W'; break;
+            case Recognizers.Kw.MonthWord when one:
+            case Recognizers.Kw.Months when c <= 1200:
+                v = DateValue.MonthsAgo(pub, c); unit = 'M'; break;
+            case Recognizers.Kw.YearWord when one:
+            case Recognizers.Kw.Years when c <= 1000:
+                v = DateValue.MonthsAgo(pub, 12 * c); unit = 'Y'; break;
+            case Recognizers.Kw.Decade when one:
+            case Recognizers.Kw.Decades when c <= 100:
+                c *= 10; v = DateValue.MonthsAgo(pub, 120 * (int)n); unit = 'Y'; break;
+            case Recognizers.Kw.Hour when one:
+            case Recognizers.Kw.Hours when c <= 8784:
+                v = DateValue.Relative(pub, -(c / 24)); unit = 'H'; break;
+            default:
+                return false;
+        }
+        count = c;
+        end = j + 2;
+        return true;
+    }
+
+    /// <summary>Days d1..d2 of a digit range token "19-20" / "19–20".</summary>
+    private readonly bool DigitDayRange(int j, out int d1, out int d2)
+    {
+        d1 = 0; d2 = 0;
+        if (L(j).Kind != LexKind.DigitRange) return false;
+        var s = Tokens[j].Slice(Text);
+        int h = s.IndexOfAny('-', '\u2013');
+        if (h is < 1 or > 2 || s.Length - h - 1 is < 1 or > 2) return false;
+        if (!int.TryParse(s[..h], NumberStyles.None, CultureInfo.InvariantCulture, out d1) || !int.TryParse(s[(h + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out d2)) return false;
+        return d1 is >= 1 and <= 31 && d2 > d1 && d2 <= 31;
+    }
+
+    /// <summary>A month name usable in a day range at j: capitalised (or "mid-"); "march"/"may" in lower case are words.</summary>
+    private readonly bool RangeMonth(int j, out int month)
+    {
+        var l = L(j);
+        month = l.Value & 0xFF;
+        return l.Kind == LexKind.Month && (l.Value & 0x100) == 0 && char.IsUpper(Text[StartOf(j)]);
+    }
+
+    /// <summary>A range separator between two days: "to", "through", "until", a lone dash; "and" only after "between".</summary>
+    private readonly bool DaySep(int j, Kw mode)
+    {
+        var l = L(j);
+        if (mode == Recognizers.Kw.Between) return l.IsKw(Recognizers.Kw.And);
+        return l.IsKw(Recognizers.Kw.To) || l.IsKw(Recognizers.Kw.Through) || l.IsKw(Recognizers.Kw.Until)
+            || (mode == Recognizers.Kw.None && (l.IsPunct('-') || l.IsPunct('\u2013')));
+    }
+
+    /// <summary>An optional year after a date at k: ", 2023" or "2023".</summary>
+    private readonly int OptYear(int k, out int year)
+    {
+        if (L(k).IsPunct(',') && Year(k + 1, out year)) return k + 2;
+        if (Year(k, out year)) return k + 1;
+        year = 0;
+        return k;
+    }
+
+    /// <summary>An optional year after a month name ending at k ("July 2023", "Jul. 2023"); a full stop is taken only before a year.</summary>
+    private readonly int YearAfterMonth(int k, out int year)
+    {
+        int e = OptYear(SkipDot(k), out year);
+        return year > 0 ? e : k;
+    }
+
+    /// <summary>
+    /// Days of one month written as a range: "19-20 July", "July 19-20, 2023", "19 to 20 July", "July 19 to 20"
+    /// (<paramref name="mode"/> None), "3 and 5 March" / "March 3 and 5" after "between", "19 to 20 July" after "from".
+    /// "between March 3 and 5" is March 3-5 to a coder; Recognizers reads only "March 3" there.
+    /// </summary>
+    public readonly bool TryDayRange(int i, DateOnly? pub, Kw mode, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        int d1, d2, month, k;
+        var l = L(i);
+        if (l.Kind == LexKind.DigitRange)
+        {
+            if (!DigitDayRange(i, out d1, out d2) || !RangeMonth(i + 1, out month)) return false;
+            k = YearAfterMonth(i + 2, out int y);
+            v = DateValue.DayRange(y, month, d1, d2, pub);
+            end = k;
+            return v.Valid;
+        }
+        if (l.Kind == LexKind.Month)
+        {
+            if (!RangeMonth(i, out month)) return false;
+            int j = Tokens[i].Length <= 4 ? SkipDot(i + 1) : i + 1;
+            if (mode == Recognizers.Kw.None && DigitDayRange(j, out d1, out d2)) k = j + 1;
+            else if (Day(j, out d1) && DaySep(j + 1, mode) && Day(j + 2, out d2) && d2 > d1)
+            {
+                k = j + 3;
+                // "July 19 to 20 soldiers": a count follows, not a date.
+                var next = L(k);
+                if (next.Kind is LexKind.Month or LexKind.Multiplier or LexKind.Dozen || (next.Kind == LexKind.None && k < Count && Tokens[k].Kind == TokenKind.Word)) return false;
+            }
+            else return false;
+            k = OptYear(k, out int y);
+            v = DateValue.DayRange(y, month, d1, d2, pub);
+            end = k;
+            return v.Valid;
+        }
+        if (!Day(i, out d1) || !DaySep(i + 1, mode) || !Day(i + 2, out d2) || !RangeMonth(i + 3, out month)) return false;
+        k = YearAfterMonth(i + 4, out int yr);
+        v = DateValue.DayRange(yr, month, d1, d2, pub);
+        end = k;
+        return v.Valid;
+    }
+
+    private readonly bool TryDate(int i, DateOnly? pub, out DateValue v, out int end)
     {
         v = default; end = i;
         var l = L(i);
@@ -451,19 +652,35 @@ internal ref struct Scan
             switch ((Kw)l.Value)
             {
                 case Recognizers.Kw.Since:
-                    if (TryPoint(i + 1, pub, out var p, out end) || TryYear(i + 1, out p, out end))
-                    { v = DateValue.Since(p, pub); return true; }
+                {
+                    // "since early Sept 27", "since late March", "since mid-Sept": early/mid/late move a month's start
+                    // to day 1/10/16 as Recognizers does; next to a day they mean a time of that day and are dropped.
+                    int k = i + 1, from = 1;
+                    if (Kw(k, Recognizers.Kw.Early)) k++;
+                    else if (Kw(k, Recognizers.Kw.Mid)) { from = 10; k++; }
+                    else if (Kw(k, Recognizers.Kw.Late)) { from = 16; k++; }
+                    if (L(k).Kind == LexKind.Month && (L(k).Value & 0x100) != 0) from = 10;
+                    if (TryDayRange(k, pub, Recognizers.Kw.None, out var p, out end) || TryPoint(k, pub, out p, out end) || (k == i + 1 && TryYear(k, out p, out end)))
+                    { v = DateValue.Since(p.FromDay(from), pub); return true; }
                     return false;
+                }
                 case Recognizers.Kw.Between:
                 case Recognizers.Kw.From:
                 {
-                    if (!(TryPoint(i + 1, pub, out var a, out int e1) || TryYear(i + 1, out a, out e1))) return false;
-                    var sep = L(e1);
-                    bool ok = (Kw)l.Value == Recognizers.Kw.Between ? sep.IsKw(Recognizers.Kw.And)
-                        : sep.IsKw(Recognizers.Kw.To) || sep.IsKw(Recognizers.Kw.Until) || sep.IsKw(Recognizers.Kw.Through);
-                    if (!ok || !(TryPoint(e1 + 1, pub, out var b, out end) || TryYear(e1 + 1, out b, out end))) return false;
-                    v = DateValue.Between(a, b);
-                    return true;
+                    var mode = (Kw)l.Value;
+                    if ((TryPoint(i + 1, pub, out var a, out int e1) || TryYear(i + 1, out a, out e1)))
+                    {
+                        var sep = L(e1);
+                        bool ok = mode == Recognizers.Kw.Between ? sep.IsKw(Recognizers.Kw.And)
+                            : sep.IsKw(Recognizers.Kw.To) || sep.IsKw(Recognizers.Kw.Until) || sep.IsKw(Recognizers.Kw.Through);
+                        if (ok && (TryPoint(e1 + 1, pub, out var b, out end) || TryYear(e1 + 1, out b, out end)))
+                        {
+                            v = DateValue.Between(a, b);
+                            return true;
+                        }
+                    }
+                    if (TryDayRange(i + 1, pub, mode, out v, out end)) return true;
+                    return false;
                 }
                 case Recognizers.Kw.Last:
                 case Recognizers.Kw.Past:
@@ -513,12 +730,8 @@ internal ref struct Scan
                     return true;
             }
         }
-        if (TryNumber(i, out long count, out int ce, out bool plural, out bool yl) && !plural && !yl && count is > 0 and <= 366 && Kw(ce + 1, Recognizers.Kw.Ago))
-        {
-            var unit = L(ce);
-            if (unit.IsKw(Recognizers.Kw.Days) || (unit.IsKw(Recognizers.Kw.Day) && count == 1)) { end = ce + 2; v = DateValue.Relative(pub, -(int)count); return true; }
-            if (unit.IsKw(Recognizers.Kw.Weeks) || (unit.IsKw(Recognizers.Kw.Week) && count == 1)) { end = ce + 2; v = DateValue.WeekAgo(pub, (int)count); return true; }
-        }
+        if (TryAgo(i, pub, out v, out end, out _, out _)) return true;
+        if (l.Kind is LexKind.Digits or LexKind.Ordinal or LexKind.DigitRange or LexKind.Month && TryDayRange(i, pub, Recognizers.Kw.None, out v, out end)) return true;
         return TryPoint(i, pub, out v, out end);
     }
 
