@@ -74,7 +74,7 @@ public class ConcurrencyTests
             onPull();
             var sb = new System.Text.StringBuilder();
             for (int k = 0; k < 150; k++)
-                sb.Append(CultureInfo.InvariantCulture, $"Fighting raged near Kharkiv on {months[(i + k) % 12]} {k % 27 + 1}-{k % 27 + 2} (doc {i} item {k}). At least {k + 1} people were killed.\n");
+                sb.Append(CultureInfo.InvariantCulture, $"Fighting raged near Kharkiv in {months[(i + k) % 12]} {k % 27 + 1} and a half years ago (doc {i} item {k}). At least {k + 1} people were killed.\n");
             yield return new DocumentInput("slow" + i.ToString(CultureInfo.InvariantCulture), sb.ToString(), Pub);
         }
     }

@@ -33,7 +33,7 @@ public class LinearityTests
             int day = rng.Next(1, 29), k = rng.Next(1, 900), year = rng.Next(1990, 2030);
             sb.Append(rng.Next(4) switch
             {
-                3 => $"Fighting raged in {place} on {month} {day}-{day + 1}, officials said ({i}). ",
+                3 => $"Fighting raged in {place} in {month} {day} and a half years ago, officials said ({i}). ",
                 0 => $"On {month} {day}, {year}, a {weapon} killed {k} people in {place}, officials said. ",
                 1 => $"At least {k} civilians were wounded in {place} since {month} {day} ({i}). ",
                 _ => $"Air defences shot down {k % 50} drones over {place} {k % 40 + 2} days ago; report {i}.\n\n",
@@ -126,9 +126,9 @@ public class LinearityTests
     [Fact]
     public void RecognizerFallbackIsCalledOnBoundedWindowsOnly()
     {
-        // A long run of date triggers with no sentence boundary: each call gets a window of at most 10 tokens / 200 characters
+        // A long run of date triggers with no sentence boundary: each call gets a window of at most 13 tokens / 200 characters
         // (RecognizerLayer.MaxWindowChars), so the calls are bounded by the triggers, and the run finishes.
-        string text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"on {Months[i % 12]} {i % 27 + 1}-{i % 27 + 2} "));
+        string text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"{Months[i % 12]} {i % 27 + 1} and a half years ago "));
         var fresh = new ConflictExtractor(new ModelSet(ModelSet.Default.Gazetteer, ModelSet.Default.Weapons, ModelSet.Default.Tagger));
         var (_, _, calls) = Measure(fresh, text);
         Assert.InRange(calls, 1, 2 * 2000 + 4);
