@@ -31,7 +31,7 @@ internal static class OrderedParallel
     private static IEnumerable<TOut> Parallel<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int degree, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var state = new State<TIn, TOut>(source.GetEnumerator(), work, window: degree * 4, ct);
+        var state = new State<TIn, TOut>(source.GetEnumerator(), work, window: degree * 4, batch: degree, ct);
         var workers = new Thread[degree];
         using var registration = ct.UnsafeRegister(static s => ((State<TIn, TOut>)s!).Wake(), state);
         try
@@ -51,7 +51,11 @@ internal static class OrderedParallel
         }
     }
 
-    private sealed class State<TIn, TOut>(IEnumerator<TIn> source, Func<TIn, TOut> work, int window, CancellationToken ct)
+    // Hand-off: the consumer sleeps until the result it is owed is ready *and* a batch of results is (or no more will
+    // come soon: nothing else in flight, the window full, the source ended). Waking a thread on another core costs far
+    // more than the hand-off itself (on a 2-core VM, one wake per document gave 20,000 context switches per 10,000
+    // documents), so results are handed over a few at a time.
+    private sealed class State<TIn, TOut>(IEnumerator<TIn> source, Func<TIn, TOut> work, int window, int batch, CancellationToken ct)
     {
         private readonly object _gate = new();
         private readonly Dictionary<long, (TOut Value, ExceptionDispatchInfo? Error)> _done = [];
@@ -59,6 +63,7 @@ internal static class OrderedParallel
         private long _nextOut;      // sequence number of the next result the consumer is owed
         private long _end = long.MaxValue; // sequence number after the last item, once the source has ended
         private bool _stopped;
+        private int _inFlight;      // taken from the source, not yet done
 
         public IEnumerator<TIn> Source => source;
 
@@ -84,6 +89,7 @@ internal static class OrderedParallel
                         }
                         item = source.Current;
                         _nextIn++;
+                        _inFlight++;
                     }
                     catch (Exception e)
                     {
@@ -101,9 +107,19 @@ internal static class OrderedParallel
                 lock (_gate)
                 {
                     _done[seq] = entry;
-                    if (seq == _nextOut) Monitor.PulseAll(_gate);
+                    _inFlight--;
+                    if (ConsumerShouldWake()) Monitor.PulseAll(_gate);
                 }
             }
+        }
+
+        private bool ConsumerShouldWake()
+        {
+            if (!_done.ContainsKey(_nextOut)) return false;
+            if (_inFlight == 0 || _nextIn - _nextOut >= window || _nextIn >= _end) return true;
+            int ready = 1;
+            while (ready < batch && _done.ContainsKey(_nextOut + ready)) ready++;
+            return ready >= batch;
         }
 
         public bool TryTakeNext(out TOut result)
@@ -122,8 +138,8 @@ internal static class OrderedParallel
                     }
                     Monitor.Wait(_gate);
                 }
+                if (_nextIn - _nextOut >= window) Monitor.PulseAll(_gate); // workers may be waiting for room in the window
                 _nextOut++;
-                Monitor.PulseAll(_gate); // a worker may be waiting for room in the window
             }
             entry.Error?.Throw();
             result = entry.Value;
