@@ -37,12 +37,7 @@ public class DateFastPathTests
     [InlineData("Shelling lasted from Jan 3 to 5.", "from Jan 3 to 5")]
     public void Day_ranges_agree_with_recognizers(string text, string span)
     {
-        var (ours, calls) = OneDate(text, Pub);
-        var theirs = TheirOnlyDate(text);
-        Assert.Equal(0, calls);
-        Assert.Equal(theirs.Value, ours.Value);
-        Assert.Equal(theirs.Timex, ours.Timex);
-        Assert.Equal(span, text[ours.Start..ours.End]);
+        var (ours, theirs) = AgreeingDate(text, span);
         Assert.Equal(text[theirs.Start..theirs.End], text[ours.Start..ours.End], ignoreCase: true);
     }
 
@@ -53,12 +48,7 @@ public class DateFastPathTests
     [InlineData("Fighting raged on July 19 to 20.", "July 19 to 20")]
     public void Month_first_day_ranges_agree_with_recognizers(string text, string span)
     {
-        var (ours, calls) = OneDate(text, Pub);
-        var theirs = TheirOnlyDate(text);
-        Assert.Equal(0, calls);
-        Assert.Equal(theirs.Value, ours.Value);
-        Assert.Equal(theirs.Timex, ours.Timex);
-        Assert.Equal(span, text[ours.Start..ours.End]);
+        var (ours, theirs) = AgreeingDate(text, span);
         Assert.Equal("on " + span, text[theirs.Start..theirs.End], ignoreCase: true);
     }
 
@@ -265,5 +255,17 @@ public class DateFastPathTests
         Assert.Single(r.Dates);
         Assert.Equal("a year and a half ago", text[r.Dates[0].Start..r.Dates[0].End]);
         Assert.Null(r.Dates[0].Value);
+    }
+
+    /// <summary>Our one date in <paramref name="text"/> (read without the fallback) and Recognizers' one date agree in value and timex; ours spans <paramref name="span"/>.</summary>
+    private static (DateMention Ours, DateMention Theirs) AgreeingDate(string text, string span)
+    {
+        var (ours, calls) = OneDate(text, Pub);
+        var theirs = TheirOnlyDate(text);
+        Assert.Equal(0, calls);
+        Assert.Equal(theirs.Value, ours.Value);
+        Assert.Equal(theirs.Timex, ours.Timex);
+        Assert.Equal(span, text[ours.Start..ours.End]);
+        return (ours, theirs);
     }
 }
