@@ -12,12 +12,25 @@ namespace ConflictExtract.Batching;
 /// </summary>
 internal static class OrderedParallel
 {
+    /// <summary>
+    /// Items each worker may run ahead of the consumer. The consumer is woken for a quarter of the window at a time:
+    /// on 2 cores, a window of 4 per worker woken for every 2 results gave 1.3 to 1.5 times the 1-thread speed, 32 per
+    /// worker woken for 16 gave 1.6 to 1.7 (2,000 headline documents, in-process, interleaved rounds).
+    /// </summary>
+    private const int WindowPerWorker = 32;
+
+    /// <summary>Bounds the results held for the consumer, whatever the degree of parallelism.</summary>
+    private const int MaxWindow = 1024;
+
     public static IEnumerable<TOut> Run<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int degree, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(work);
         return degree <= 1 ? Inline(source, work, ct) : Parallel(source, work, degree, ct);
     }
+
+    /// <summary>How many items <paramref name="degree"/> workers may take ahead of the consumer.</summary>
+    internal static int WindowFor(int degree) => (int)Math.Min(MaxWindow, (long)Math.Max(1, degree) * WindowPerWorker);
 
     private static IEnumerable<TOut> Inline<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, CancellationToken ct)
     {
@@ -31,7 +44,8 @@ internal static class OrderedParallel
     private static IEnumerable<TOut> Parallel<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int degree, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var state = new State<TIn, TOut>(source.GetEnumerator(), work, window: degree * 4, batch: degree, ct);
+        int window = WindowFor(degree);
+        var state = new State<TIn, TOut>(source.GetEnumerator(), work, window, batch: Math.Max(1, window / 4), ct);
         var workers = new Thread[degree];
         using var registration = ct.UnsafeRegister(static s => ((State<TIn, TOut>)s!).Wake(), state);
         try
@@ -58,6 +72,7 @@ internal static class OrderedParallel
     private sealed class State<TIn, TOut>(IEnumerator<TIn> source, Func<TIn, TOut> work, int window, int batch, CancellationToken ct)
     {
         private readonly object _gate = new();
+        private readonly object _sourceGate = new();
         private readonly Dictionary<long, (TOut Value, ExceptionDispatchInfo? Error)> _done = [];
         private long _nextIn;       // sequence number of the next item to take from the source
         private long _nextOut;      // sequence number of the next result the consumer is owed
@@ -73,31 +88,44 @@ internal static class OrderedParallel
             {
                 TIn item;
                 long seq;
-                lock (_gate)
+                // One reader of the source at a time. The consumer never takes this lock, so results that are done are
+                // handed over while a slow source (a network stream, a pipe) keeps a worker waiting for the next item.
+                lock (_sourceGate)
                 {
-                    while (!_stopped && _nextIn < _end && _nextIn - _nextOut >= window && !ct.IsCancellationRequested)
-                        Monitor.Wait(_gate);
-                    if (_stopped || _nextIn >= _end || ct.IsCancellationRequested) return;
-                    seq = _nextIn;
+                    lock (_gate)
+                    {
+                        while (!_stopped && _nextIn < _end && _nextIn - _nextOut >= window && !ct.IsCancellationRequested)
+                            Monitor.Wait(_gate);
+                        if (_stopped || _nextIn >= _end || ct.IsCancellationRequested) return;
+                        seq = _nextIn;
+                    }
+                    bool more;
                     try
                     {
-                        if (!source.MoveNext())
+                        more = source.MoveNext();
+                        item = more ? source.Current : default!;
+                    }
+                    catch (Exception e)
+                    {
+                        // The source failed: that is this position's result, and the stream ends after it.
+                        lock (_gate)
+                        {
+                            _done[seq] = (default!, ExceptionDispatchInfo.Capture(e));
+                            _nextIn = _end = seq + 1;
+                            Monitor.PulseAll(_gate);
+                        }
+                        return;
+                    }
+                    lock (_gate)
+                    {
+                        if (!more)
                         {
                             _end = seq;
                             Monitor.PulseAll(_gate);
                             return;
                         }
-                        item = source.Current;
                         _nextIn++;
                         _inFlight++;
-                    }
-                    catch (Exception e)
-                    {
-                        // The source failed: that is this position's result, and the stream ends after it.
-                        _done[seq] = (default!, ExceptionDispatchInfo.Capture(e));
-                        _nextIn = _end = seq + 1;
-                        Monitor.PulseAll(_gate);
-                        return;
                     }
                 }
 

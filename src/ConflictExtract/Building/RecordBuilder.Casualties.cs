@@ -30,11 +30,27 @@ internal sealed partial class RecordBuilder
     private readonly HashSet<int> _woundedThenDied = [];
     private readonly Dictionary<int, int> _countFrom = [];
 
+    private static bool HasDraftAt(List<CasualtyDraft> found, CasualtyKind kind, int countToken)
+    {
+        foreach (var f in found)
+            if (f.Kind == kind && f.CountToken == countToken) return true;
+        return false;
+    }
+
+    // Per-sentence scratch of FindCasualties, cleared at each call (a builder serves one document on one thread).
+    private readonly List<CasualtyDraft> _found = [];
+    private readonly HashSet<(int, CasualtyKind)> _usedQuantities = [];
+    private readonly HashSet<int> _consumed = [];
+
+    /// <summary>The casualty drafts of one sentence. The list is reused: read it before the next call.</summary>
     private List<CasualtyDraft> FindCasualties(int si, int from, int to)
     {
-        var found = new List<CasualtyDraft>();
-        var usedQuantities = new HashSet<(int, CasualtyKind)>();
-        var consumed = new HashSet<int>();
+        var found = _found;
+        var usedQuantities = _usedQuantities;
+        var consumed = _consumed;
+        found.Clear();
+        usedQuantities.Clear();
+        consumed.Clear();
         bool cumulative = IsCumulativeSentence(from, to);
 
         // Tolls: "the death toll rose to 12", "the number of injured increased to six".
@@ -108,7 +124,7 @@ internal sealed partial class RecordBuilder
                 countToken = personToken;
                 start = Math.Min(_a.Tokens[personToken].Start, _a.Tokens[i].Start);
                 end = Math.Max(_a.Tokens[personToken].End, _a.Tokens[i].End);
-                if (found.Exists(f => f.Kind == kind && f.CountToken == personToken)) continue;
+                if (HasDraftAt(found, kind.Value, personToken)) continue;
             }
             var c = new CasualtyDraft { Kind = kind.Value, Count = count, Group = group, Sentence = si, CountToken = countToken, Cumulative = cumulative };
             c.Evidence.Add(Evidence.Of(_a.Text, start, end));

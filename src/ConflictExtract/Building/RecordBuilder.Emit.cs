@@ -29,9 +29,35 @@ internal sealed partial class RecordBuilder
 
     private static string PlaceKey(Location? l) => l is null ? "" : l.Name + "|" + l.Admin1 + "|" + l.Country;
 
-    private static void AddEvidence(List<Evidence> to, HashSet<(int, int)> seen, Evidence e)
+    /// <summary>Lists up to this long are searched; longer ones get a set, so merging stays linear.</summary>
+    private const int ScanLimit = 8;
+
+    /// <summary>Adds <paramref name="e"/> unless the list holds evidence with the same span.</summary>
+    private static void AddEvidence(List<Evidence> to, ref HashSet<(int, int)>? keys, Evidence e)
     {
-        if (seen.Add((e.Start, e.End))) to.Add(e);
+        if (keys is null)
+        {
+            foreach (var x in to)
+                if (x.Start == e.Start && x.End == e.End) return;
+            if (to.Count < ScanLimit) { to.Add(e); return; }
+            keys = [];
+            foreach (var x in to) keys.Add((x.Start, x.End));
+        }
+        if (keys.Add((e.Start, e.End))) to.Add(e);
+    }
+
+    /// <summary>Links <paramref name="c"/> to strike <paramref name="s"/> unless it is already among its casualties.</summary>
+    private static void AddCasualty(StrikeDraft s, CasualtyDraft c)
+    {
+        var list = s.Casualties;
+        if (s.CasualtySet is null)
+        {
+            foreach (var x in list)
+                if (ReferenceEquals(x, c)) return;
+            if (list.Count < ScanLimit) { list.Add(c); return; }
+            s.CasualtySet = [.. list];
+        }
+        if (s.CasualtySet.Add(c)) list.Add(c);
     }
 
     /// <summary>
@@ -40,6 +66,7 @@ internal sealed partial class RecordBuilder
     /// </summary>
     private void MergeStrikes()
     {
+        if (_strikes.Count == 0) return;
         var reps = new Dictionary<string, List<StrikeDraft>>(StringComparer.Ordinal);
         var kept = new List<StrikeDraft>(_strikes.Count);
         foreach (var b in _strikes)
@@ -51,8 +78,6 @@ internal sealed partial class RecordBuilder
             {
                 list.Add(b);
                 kept.Add(b);
-                foreach (var e in b.Evidence) b.EvidenceKeys.Add((e.Start, e.End));
-                foreach (var c in b.Casualties) b.CasualtySet.Add(c);
                 continue;
             }
             a.Date ??= b.Date;
@@ -68,8 +93,8 @@ internal sealed partial class RecordBuilder
             a.LaunchSite ??= b.LaunchSite;
             a.ExplicitTrigger |= b.ExplicitTrigger;
             foreach (var w in b.Weapons) if (!a.Weapons.Contains(w)) a.Weapons.Add(w);
-            foreach (var c in b.Casualties) { c.Strike = a; if (a.CasualtySet.Add(c)) a.Casualties.Add(c); }
-            foreach (var e in b.Evidence) AddEvidence(a.Evidence, a.EvidenceKeys, e);
+            foreach (var c in b.Casualties) { c.Strike = a; AddCasualty(a, c); }
+            foreach (var e in b.Evidence) AddEvidence(a.Evidence, ref a.EvidenceKeys, e);
         }
         _strikes.Clear();
         _strikes.AddRange(kept);
@@ -81,7 +106,7 @@ internal sealed partial class RecordBuilder
             var s = list.Find(x => DatesCompatible(x.Date, c.Date));
             if (s is null) continue;
             c.Strike = s;
-            if (s.CasualtySet.Add(c)) s.Casualties.Add(c);
+            AddCasualty(s, c);
         }
     }
 
@@ -91,6 +116,7 @@ internal sealed partial class RecordBuilder
     /// </summary>
     private void MergeCasualties()
     {
+        if (_casualties.Count == 0) return;
         var groups = new Dictionary<(CasualtyKind, long?, bool), (Dictionary<string, List<CasualtyDraft>> ByPlace, List<CasualtyDraft> Placed)>();
         var kept = new List<CasualtyDraft>(_casualties.Count);
         foreach (var b in _casualties)
@@ -110,16 +136,15 @@ internal sealed partial class RecordBuilder
                 if (!g.ByPlace.TryGetValue(key, out var list)) g.ByPlace[key] = list = [];
                 list.Add(b);
                 if (b.Location is not null) g.Placed.Add(b);
-                foreach (var e in b.Evidence) b.EvidenceKeys.Add((e.Start, e.End));
                 kept.Add(b);
                 continue;
             }
             a.Location ??= b.Location;
             a.Date ??= b.Date;
             if (a.Group == CasualtyGroup.Unknown) a.Group = b.Group;
-            if (a.Strike is null && b.Strike is not null) { a.Strike = b.Strike; if (b.Strike.CasualtySet.Add(a)) b.Strike.Casualties.Add(a); }
+            if (a.Strike is null && b.Strike is not null) { a.Strike = b.Strike; AddCasualty(b.Strike, a); }
             // b stays in its strike's list; Emit keeps only surviving casualties (a set lookup), so no list removal here.
-            foreach (var e in b.Evidence) AddEvidence(a.Evidence, a.EvidenceKeys, e);
+            foreach (var e in b.Evidence) AddEvidence(a.Evidence, ref a.EvidenceKeys, e);
         }
         _casualties.Clear();
         _casualties.AddRange(kept);
@@ -179,6 +204,7 @@ internal sealed partial class RecordBuilder
     /// </summary>
     private Quantity? Total(CasualtyKind kind)
     {
+        if (_casualties.Count == 0) return null;
         // Per place (or the unplaced bucket): the largest sentence figure, plus figures marked as additional.
         var buckets = new Dictionary<string, (long Max, Quantity? MaxQ, long Extra, bool AtLeast)>(StringComparer.Ordinal);
         foreach (var group in _casualties.Where(c => c.Kind == kind && !c.Subset && c.Count.Headline is not null).GroupBy(c => c.Sentence))

@@ -174,12 +174,15 @@ internal sealed partial class RecordBuilder
         }
 
         // Places that are the scene of the event.
-        var kept = new List<PlaceHit>();
-        var acceptedEnds = new HashSet<int>();
-        var launchSites = new List<PlaceHit>();
-        foreach (var p in PlacesIn(s.FirstToken, cut))
+        var kept = _kept;
+        var acceptedEnds = _acceptedEnds;
+        var launchSites = _launchSitesHere;
+        kept.Clear();
+        acceptedEnds.Clear();
+        launchSites.Clear();
+        foreach (var p in _a.PlacesIn(s.FirstToken, cut))
         {
-            if (agents.Exists(ag => p.First < ag.End && ag.First < p.End)) continue;
+            if (p.End > cut || OverlapsAgent(agents, p.First, p.End)) continue;
             if (_a.In(p.End, Cues.SpeechVerbs) || (_a.Is(p.End, "’s") || _a.Is(p.End, "'s")) && _a.In(p.End + 1, Cues.SpeechVerbs)) continue;
             int before = p.First - 1;
             while (before >= s.FirstToken && (_a.Is(before, "the") || _a.Is(before, "region") || _a.Is(before, "regions") || _a.Is(before, "of") && _a.Is(before - 1, "region"))) before--;
@@ -207,7 +210,7 @@ internal sealed partial class RecordBuilder
             kept.Add(p);
             acceptedEnds.Add(p.End);
         }
-        kept = MostSpecific(kept);
+        MostSpecific(kept);
 
         // "in the region" after a named place: that place's region (a strike of its own: "hit Kharkiv, a woman died from
         // shelling in the region").
@@ -218,7 +221,7 @@ internal sealed partial class RecordBuilder
             foreach (var p in kept) if (p.End <= i && p.Location.Kind is not PlaceKind.Region and not PlaceKind.Country) reference = p.Location;
             if (reference?.Admin1 is not { } admin1 || reference.Kind is PlaceKind.Region or PlaceKind.Country) break;
             var region = _regionByName(admin1);
-            if (region is not null && !kept.Exists(k => k.Location.Name == region.Name))
+            if (region is not null && !HasPlaceNamed(kept, region.Name))
                 kept.Add(new PlaceHit(i - 1, i + 1, _a.Tokens[i - 1].Start, _a.Tokens[i].End, region, true));
             break;
         }
@@ -237,7 +240,8 @@ internal sealed partial class RecordBuilder
         bool isStrike = explicitTrigger || (casualties.Count > 0 && weaponInSentence);
 
         string? attacker = agents.Count > 0 ? agents[0].Country : null;
-        var strikesHere = new List<StrikeDraft>();
+        var strikesHere = _strikesHere;
+        strikesHere.Clear();
         if (isStrike)
         {
             var (weapons, category) = SentenceWeapons(si, s.FirstToken, cut);
@@ -285,7 +289,7 @@ internal sealed partial class RecordBuilder
             if (nearest is { } np)
             {
                 c.Location = np.Location;
-                c.Strike = strikesHere.Find(x => ReferenceEquals(x.Location, np.Location));
+                c.Strike = StrikeAt(strikesHere, np.Location);
             }
             else if (strikesHere.Count > 0)
             {
@@ -346,28 +350,65 @@ internal sealed partial class RecordBuilder
         return false;
     }
 
-    private List<PlaceHit> PlacesIn(int from, int to)
+    // Per-sentence scratch of BuildSentence and MostSpecific, cleared before use (a builder serves one document on one thread).
+    private readonly List<PlaceHit> _kept = [];
+    private readonly HashSet<int> _acceptedEnds = [];
+    private readonly List<PlaceHit> _launchSitesHere = [];
+    private readonly List<StrikeDraft> _strikesHere = [];
+    private readonly List<PlaceHit> _specific = [];
+    private readonly HashSet<(string, string?)> _seenPlaces = [];
+    private readonly HashSet<string> _admin1WithPlaces = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _countriesWithPlaces = new(StringComparer.Ordinal);
+
+    private static bool OverlapsAgent(List<Agent> agents, int first, int end)
     {
-        var list = new List<PlaceHit>();
-        foreach (var p in _a.PlacesIn(from, to))
-            if (p.End <= to) list.Add(p);
-        return list;
+        foreach (var ag in agents)
+            if (first < ag.End && ag.First < end) return true;
+        return false;
     }
 
-    /// <summary>Drop a region or country when a place inside it is named too, and a place named only as a reference ("near Kyiv"). Linear in the number of places.</summary>
-    private List<PlaceHit> MostSpecific(List<PlaceHit> places)
+    private static bool HasPlaceNamed(List<PlaceHit> places, string name)
     {
-        places = Dedupe(places);
-        if (places.Count < 2) return places;
-        var admin1WithPlaces = new HashSet<string>(StringComparer.Ordinal);
-        var countriesWithPlaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in places)
+            if (p.Location.Name == name) return true;
+        return false;
+    }
+
+    private static StrikeDraft? StrikeAt(List<StrikeDraft> strikes, Location location)
+    {
+        foreach (var x in strikes)
+            if (ReferenceEquals(x.Location, location)) return x;
+        return null;
+    }
+
+    /// <summary>
+    /// Drop a region or country when a place inside it is named too, and a place named only as a reference ("near Kyiv"),
+    /// in place. Linear in the number of places.
+    /// </summary>
+    private void MostSpecific(List<PlaceHit> result)
+    {
+        // The same place named twice (same name and region) is kept once, at its first mention.
+        var places = _specific;
+        places.Clear();
+        _seenPlaces.Clear();
+        foreach (var p in result)
+            if (_seenPlaces.Add((p.Location.Name, p.Location.Admin1))) places.Add(p);
+        result.Clear();
+        if (places.Count < 2)
+        {
+            result.AddRange(places);
+            return;
+        }
+        var admin1WithPlaces = _admin1WithPlaces;
+        var countriesWithPlaces = _countriesWithPlaces;
+        admin1WithPlaces.Clear();
+        countriesWithPlaces.Clear();
         foreach (var h in places)
         {
             var q = h.Location;
             if (q.Kind is not PlaceKind.Region and not PlaceKind.Country && q.Admin1 is not null) admin1WithPlaces.Add(q.Admin1);
             if (q.Kind != PlaceKind.Country) countriesWithPlaces.Add(q.Country);
         }
-        var result = new List<PlaceHit>(places.Count);
         for (int i = 0; i < places.Count; i++)
         {
             var p = places[i].Location;
@@ -388,16 +429,6 @@ internal sealed partial class RecordBuilder
             }
             if (!covered) result.Add(places[i]);
         }
-        return result;
-    }
-
-    private static List<PlaceHit> Dedupe(List<PlaceHit> places)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var r = new List<PlaceHit>(places.Count);
-        foreach (var p in places)
-            if (seen.Add(p.Location.Name + "|" + p.Location.Admin1)) r.Add(p);
-        return r;
     }
 
     private DateRange? SentenceDate(int from, int to)

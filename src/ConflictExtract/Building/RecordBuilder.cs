@@ -58,8 +58,10 @@ internal sealed partial class RecordBuilder
         public Location? LaunchSite { get; set; }
         public List<CasualtyDraft> Casualties { get; } = [];
         public List<Evidence> Evidence { get; } = [];
-        public HashSet<(int, int)> EvidenceKeys { get; } = [];
-        public HashSet<CasualtyDraft> CasualtySet { get; } = [];
+        /// <summary>Keys of <see cref="Evidence"/>, built once the list is long (see <see cref="AddEvidence"/>).</summary>
+        public HashSet<(int, int)>? EvidenceKeys;
+        /// <summary>The members of <see cref="Casualties"/>, built once the list is long (see <see cref="AddCasualty"/>).</summary>
+        public HashSet<CasualtyDraft>? CasualtySet;
         public bool ExplicitTrigger { get; set; }
         public int Sentence { get; set; }
         public string Id { get; set; } = "";
@@ -81,7 +83,8 @@ internal sealed partial class RecordBuilder
         public int Sentence { get; init; }
         public int CountToken { get; init; }
         public List<Evidence> Evidence { get; } = [];
-        public HashSet<(int, int)> EvidenceKeys { get; } = [];
+        /// <summary>Keys of <see cref="Evidence"/>, built once the list is long (see <see cref="AddEvidence"/>).</summary>
+        public HashSet<(int, int)>? EvidenceKeys;
         public string Id { get; set; } = "";
     }
 

@@ -48,7 +48,8 @@ public class OrderedParallelTests
         using var e = OrderedParallel.Run(Source(), i => i, 2, default).GetEnumerator();
         Assert.True(e.MoveNext());
         Thread.Sleep(100); // give the workers time to run ahead as far as they may
-        Assert.InRange(Volatile.Read(ref pulled), 1, 2 * 4 + 2); // window = 4 per worker, plus the one consumed
+        Assert.InRange(Volatile.Read(ref pulled), 1, OrderedParallel.WindowFor(2) + 2); // the window, plus the one consumed
+        Assert.True(OrderedParallel.WindowFor(2) < 10_000 / 100, "the window is a small part of the stream");
     }
 
     [Fact]
@@ -88,5 +89,35 @@ public class OrderedParallelTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => { foreach (var _ in run) { } });
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ResultsThatAreDoneArriveWhileTheSourceWaitsForTheNextItem()
+    {
+        // A stream that delivers two items and then stalls, like a pipe with nothing more written yet.
+        using var more = new ManualResetEventSlim();
+        IEnumerable<int> Source()
+        {
+            yield return 0;
+            yield return 1;
+            more.Wait(TimeSpan.FromSeconds(30));
+            yield return 2;
+        }
+        var got = new List<int>();
+        using var twoSeen = new ManualResetEventSlim();
+        var consumer = Task.Run(() =>
+        {
+            foreach (var r in OrderedParallel.Run(Source(), i => i * 10, 2, default))
+            {
+                lock (got) got.Add(r);
+                if (r == 10) twoSeen.Set();
+            }
+        });
+        // Both results are handed over although a worker is still inside the stalled source.
+        bool arrived = twoSeen.Wait(TimeSpan.FromSeconds(10));
+        lock (got) Assert.True(arrived, $"got [{string.Join(", ", got)}] while the source was stalled");
+        more.Set();
+        await consumer.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([0, 10, 20], got);
     }
 }
