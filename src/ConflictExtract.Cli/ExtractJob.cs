@@ -119,10 +119,9 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
         stderr.WriteLine($"conflict-extract: {location}: {message}");
     }
 
-    /// <summary>Extracts on several threads, keeping input order; at most a few documents per thread in flight.</summary>
     /// <summary>
-    /// Extracts and serializes each document on <c>threads</c> worker threads (inline when there is one), in input
-    /// order. Serializing on the workers keeps the single writer thread from becoming the bottleneck.
+    /// Extracts and serializes each document on <c>threads</c> threads, the writing thread among them (inline when there
+    /// is one), in input order. Serializing where the document was extracted keeps the writer from becoming the bottleneck.
     /// </summary>
     private IEnumerable<(Item Item, byte[] Json, string? Error)> ExtractAll(ConflictExtractor extractor) =>
         OrderedParallel.Run(ReadAll(), item => ProcessItem(extractor, item), threads, CancellationToken.None);

@@ -67,10 +67,12 @@ public sealed class ConflictExtractor
 
     /// <summary>
     /// Extracts records from many documents on several threads, yielding results in input order.
-    /// Each of <see cref="BatchOptions.DegreeOfParallelism"/> worker threads takes the next document itself; at most a few
-    /// documents per thread are in flight, so memory stays flat on any stream. With one degree of parallelism the
-    /// documents are extracted inline, on the caller's thread. A document that fails (for example one too large)
-    /// yields an exception when its turn comes.
+    /// <see cref="BatchOptions.DegreeOfParallelism"/> threads extract, the caller's among them: while the next result is
+    /// not ready, the enumerating thread extracts a document itself (as <see cref="System.Threading.Tasks.Parallel"/>'s
+    /// caller does); the others are background workers kept parked between calls. At most 8 documents per thread are
+    /// read ahead of the caller, so memory stays flat on any stream, and a stalled stream does not hold back results
+    /// that are done. With one degree of parallelism the documents are extracted inline, on the caller's thread.
+    /// A document that fails (for example one too large) yields an exception when its turn comes.
     /// </summary>
     public IEnumerable<ExtractionResult> ExtractMany(IEnumerable<DocumentInput> documents, BatchOptions options = default, CancellationToken cancellationToken = default)
     {

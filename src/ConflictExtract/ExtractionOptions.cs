@@ -54,7 +54,7 @@ public readonly record struct BatchOptions
     /// <summary>Creates options with the defaults.</summary>
     public BatchOptions() { }
 
-    /// <summary>Documents processed at once. Default: the number of processors.</summary>
+    /// <summary>Documents processed at once, on this many threads, the enumerating thread among them. Default: the number of processors.</summary>
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Per-document options; <c>DocumentId</c> and <c>PublishedAt</c> come from each <see cref="DocumentInput"/>.</summary>

@@ -3,21 +3,25 @@ using System.Runtime.ExceptionServices;
 namespace ConflictExtract.Batching;
 
 /// <summary>
-/// Runs a function over a stream on dedicated worker threads and yields the results in input order.
-/// Workers pull the next item themselves (the source is read by one thread at a time) and hand results to the consumer
-/// through one monitor; nobody spins, so on a single core the consumer costs nothing while it waits. At most
+/// Runs a function over a stream on several threads and yields the results in input order.
+/// <para>
+/// The consumer's thread is one of the <c>degree</c> threads, as in <see cref="System.Threading.Tasks.Parallel"/>:
+/// while the result it is owed is not ready it takes the next item and does it itself, and it sleeps only when it can
+/// take nothing (the window is full, another thread is reading the source, or the source has ended). The other
+/// <c>degree - 1</c> threads are parked <see cref="WorkerThreads"/>, kept warm between calls.
+/// </para>
+/// <para>
+/// Every thread pulls the next item itself; the source is read by one thread at a time, outside the lock that hands
+/// results over, so a stalled source (a pipe, a network stream) does not hold back results that are done. At most
 /// <c>window</c> items are taken ahead of the consumer, so memory stays flat on any stream. An exception from
-/// <c>work</c> or from the source is thrown to the consumer when that item's turn comes. With one degree of
-/// parallelism everything runs inline on the consumer's thread.
+/// <c>work</c> or from the source is thrown to the consumer when that item's turn comes. With one degree of parallelism
+/// everything runs inline on the consumer's thread. Nobody spins.
+/// </para>
 /// </summary>
 internal static class OrderedParallel
 {
-    /// <summary>
-    /// Items each worker may run ahead of the consumer. The consumer is woken for a quarter of the window at a time:
-    /// on 2 cores, a window of 4 per worker woken for every 2 results gave 1.3 to 1.5 times the 1-thread speed, 32 per
-    /// worker woken for 16 gave 1.6 to 1.7 (2,000 headline documents, in-process, interleaved rounds).
-    /// </summary>
-    private const int WindowPerWorker = 32;
+    /// <summary>Items each thread may run ahead of the consumer.</summary>
+    private const int WindowPerWorker = 8;
 
     /// <summary>Bounds the results held for the consumer, whatever the degree of parallelism.</summary>
     private const int MaxWindow = 1024;
@@ -29,7 +33,7 @@ internal static class OrderedParallel
         return degree <= 1 ? Inline(source, work, ct) : Parallel(source, work, degree, ct);
     }
 
-    /// <summary>How many items <paramref name="degree"/> workers may take ahead of the consumer.</summary>
+    /// <summary>How many items <paramref name="degree"/> threads may take ahead of the consumer.</summary>
     internal static int WindowFor(int degree) => (int)Math.Min(MaxWindow, (long)Math.Max(1, degree) * WindowPerWorker);
 
     private static IEnumerable<TOut> Inline<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, CancellationToken ct)
@@ -44,134 +48,194 @@ internal static class OrderedParallel
     private static IEnumerable<TOut> Parallel<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, int degree, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        int window = WindowFor(degree);
-        var state = new State<TIn, TOut>(source.GetEnumerator(), work, window, batch: Math.Max(1, window / 4), ct);
-        var workers = new Thread[degree];
+        var state = new State<TIn, TOut>(source.GetEnumerator(), work, WindowFor(degree), ct);
         using var registration = ct.UnsafeRegister(static s => ((State<TIn, TOut>)s!).Wake(), state);
+        int helpers = degree - 1;
+        using var exited = new CountdownEvent(helpers);
+        int started = 0;
         try
         {
-            for (int i = 0; i < workers.Length; i++)
+            for (; started < helpers; started++)
             {
-                workers[i] = new Thread(state.Work) { IsBackground = true, Name = "ConflictExtract batch " + i };
-                workers[i].Start();
+                WorkerThreads.Start(() =>
+                {
+                    try { state.Work(); }
+                    finally { exited.Signal(); }
+                });
             }
             while (state.TryTakeNext(out var result)) yield return result;
         }
         finally
         {
             state.Stop();
-            foreach (var t in workers) t?.Join();
+            if (started < helpers) exited.Signal(helpers - started);
+            exited.Wait(); // every worker has left Work: nothing runs on after the caller leaves
             state.Source.Dispose();
         }
     }
 
-    // Hand-off: the consumer sleeps until the result it is owed is ready *and* a batch of results is (or no more will
-    // come soon: nothing else in flight, the window full, the source ended). Waking a thread on another core costs far
-    // more than the hand-off itself (on a 2-core VM, one wake per document gave 20,000 context switches per 10,000
-    // documents), so results are handed over a few at a time.
-    private sealed class State<TIn, TOut>(IEnumerator<TIn> source, Func<TIn, TOut> work, int window, int batch, CancellationToken ct)
+    private sealed class State<TIn, TOut>(IEnumerator<TIn> source, Func<TIn, TOut> work, int window, CancellationToken ct)
     {
         private readonly object _gate = new();
-        private readonly object _sourceGate = new();
         private readonly Dictionary<long, (TOut Value, ExceptionDispatchInfo? Error)> _done = [];
-        private long _nextIn;       // sequence number of the next item to take from the source
+        private readonly Queue<(long Seq, TIn Item)> _pending = new(); // read by a worker, for whichever thread is free first
+        private long _nextIn;       // sequence number of the next item to read from the source
         private long _nextOut;      // sequence number of the next result the consumer is owed
         private long _end = long.MaxValue; // sequence number after the last item, once the source has ended
         private bool _stopped;
-        private int _inFlight;      // taken from the source, not yet done
+        private bool _reading;      // a worker is inside the source's MoveNext
+        private int _waiting;       // threads asleep on _gate
 
         public IEnumerator<TIn> Source => source;
 
+        /// <summary>A worker: takes items until the stream ends or the consumer leaves.</summary>
         public void Work()
         {
+            while (TakeForWorker(out var item, out long seq))
+                Complete(seq, Run(item));
+        }
+
+        private (TOut, ExceptionDispatchInfo?) Run(TIn item)
+        {
+            try { return (work(item), null); }
+            catch (Exception e) { return (default!, ExceptionDispatchInfo.Capture(e)); }
+        }
+
+        private void Complete(long seq, (TOut, ExceptionDispatchInfo?) entry)
+        {
+            lock (_gate)
+            {
+                _done[seq] = entry;
+                if (seq == _nextOut) WakeAll(); // the consumer may be asleep, owed this one
+            }
+        }
+
+        private bool Room => _nextIn - _nextOut < window;
+
+        /// <summary>
+        /// The next item for a worker: one read ahead by a worker, or one it reads itself. A worker that reads when no
+        /// item is waiting reads two, and leaves the first for whichever thread is free first, usually the consumer,
+        /// whose result is not ready yet. Only workers read the source, so a stalled source never keeps the consumer
+        /// from handing over results that are done, and an item read is never held back by the read after it.
+        /// </summary>
+        private bool TakeForWorker(out TIn item, out long seq)
+        {
+            bool justGave = false; // the waiting item is the one this worker has just left for another thread
             while (true)
             {
-                TIn item;
-                long seq;
-                // One reader of the source at a time. The consumer never takes this lock, so results that are done are
-                // handed over while a slow source (a network stream, a pipe) keeps a worker waiting for the next item.
-                lock (_sourceGate)
-                {
-                    lock (_gate)
-                    {
-                        while (!_stopped && _nextIn < _end && _nextIn - _nextOut >= window && !ct.IsCancellationRequested)
-                            Monitor.Wait(_gate);
-                        if (_stopped || _nextIn >= _end || ct.IsCancellationRequested) return;
-                        seq = _nextIn;
-                    }
-                    bool more;
-                    try
-                    {
-                        more = source.MoveNext();
-                        item = more ? source.Current : default!;
-                    }
-                    catch (Exception e)
-                    {
-                        // The source failed: that is this position's result, and the stream ends after it.
-                        lock (_gate)
-                        {
-                            _done[seq] = (default!, ExceptionDispatchInfo.Capture(e));
-                            _nextIn = _end = seq + 1;
-                            Monitor.PulseAll(_gate);
-                        }
-                        return;
-                    }
-                    lock (_gate)
-                    {
-                        if (!more)
-                        {
-                            _end = seq;
-                            Monitor.PulseAll(_gate);
-                            return;
-                        }
-                        _nextIn++;
-                        _inFlight++;
-                    }
-                }
-
-                (TOut, ExceptionDispatchInfo?) entry;
-                try { entry = (work(item), null); }
-                catch (Exception e) { entry = (default!, ExceptionDispatchInfo.Capture(e)); }
                 lock (_gate)
                 {
-                    _done[seq] = entry;
-                    _inFlight--;
-                    if (ConsumerShouldWake()) Monitor.PulseAll(_gate);
+                    while (true)
+                    {
+                        if (_stopped || ct.IsCancellationRequested) return Nothing(out item, out seq);
+                        if (!justGave && _pending.TryDequeue(out var p))
+                        {
+                            (seq, item) = p;
+                            return true;
+                        }
+                        if (_nextIn < _end && !_reading && Room)
+                        {
+                            _reading = true;
+                            break;
+                        }
+                        if (_nextIn >= _end && _pending.Count == 0) return Nothing(out item, out seq);
+                        if (justGave) { justGave = false; continue; } // cannot read on: take it back
+                        Sleep();
+                    }
+                }
+                bool more;
+                TIn next = default!;
+                try
+                {
+                    more = source.MoveNext();
+                    if (more) next = source.Current;
+                }
+                catch (Exception e)
+                {
+                    // The source failed: that is this position's result, and the stream ends after it.
+                    lock (_gate)
+                    {
+                        _reading = false;
+                        _done[_nextIn] = (default!, ExceptionDispatchInfo.Capture(e));
+                        _end = ++_nextIn;
+                        WakeAll();
+                    }
+                    continue;
+                }
+                lock (_gate)
+                {
+                    _reading = false;
+                    WakeAll(); // the source is free again, an item is waiting, or the stream has ended
+                    if (!more)
+                    {
+                        _end = _nextIn;
+                        continue;
+                    }
+                    long s = _nextIn++;
+                    if (_pending.Count == 0)
+                    {
+                        _pending.Enqueue((s, next));
+                        justGave = true;
+                        continue;
+                    }
+                    (item, seq) = (next, s);
+                    return true;
                 }
             }
         }
 
-        private bool ConsumerShouldWake()
+        private static bool Nothing(out TIn item, out long seq)
         {
-            if (!_done.ContainsKey(_nextOut)) return false;
-            if (_inFlight == 0 || _nextIn - _nextOut >= window || _nextIn >= _end) return true;
-            int ready = 1;
-            while (ready < batch && _done.ContainsKey(_nextOut + ready)) ready++;
-            return ready >= batch;
+            item = default!;
+            seq = -1;
+            return false;
         }
 
         public bool TryTakeNext(out TOut result)
         {
             (TOut Value, ExceptionDispatchInfo? Error) entry;
-            lock (_gate)
+            while (true)
             {
-                while (true)
+                (long Seq, TIn Item) help;
+                lock (_gate)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    if (_done.Remove(_nextOut, out entry)) break;
-                    if (_nextOut >= _end)
+                    while (true)
                     {
-                        result = default!;
-                        return false;
+                        ct.ThrowIfCancellationRequested();
+                        if (_done.Remove(_nextOut, out entry))
+                        {
+                            _nextOut++;
+                            WakeAll(); // room in the window
+                            goto ready;
+                        }
+                        if (_nextOut >= _end && _pending.Count == 0)
+                        {
+                            result = default!;
+                            return false;
+                        }
+                        // Not ready: do an item read ahead rather than sleep.
+                        if (_pending.TryDequeue(out help)) break;
+                        Sleep();
                     }
-                    Monitor.Wait(_gate);
                 }
-                if (_nextIn - _nextOut >= window) Monitor.PulseAll(_gate); // workers may be waiting for room in the window
-                _nextOut++;
+                Complete(help.Seq, Run(help.Item));
             }
+        ready:
             entry.Error?.Throw();
             result = entry.Value;
             return true;
+        }
+
+        private void Sleep()
+        {
+            _waiting++;
+            Monitor.Wait(_gate);
+            _waiting--;
+        }
+
+        private void WakeAll()
+        {
+            if (_waiting > 0) Monitor.PulseAll(_gate);
         }
 
         public void Stop()

@@ -14,7 +14,7 @@ public class OrderedParallelTests
     }
 
     [Fact]
-    public void RunsDegreeItemsAtOnceOnOtherThreads()
+    public void RunsDegreeItemsAtOnceTheCallerBeingOne()
     {
         int running = 0, peak = 0, caller = Environment.CurrentManagedThreadId;
         var threads = new HashSet<int>();
@@ -29,7 +29,9 @@ public class OrderedParallelTests
         }, 2, default).ToList();
         Assert.Equal([0, 1, 2, 3, 4, 5], output);
         Assert.Equal(2, peak);
-        Assert.DoesNotContain(caller, threads);
+        // Two threads in all, the caller's among them: it works while it waits, as Parallel.For's caller does.
+        Assert.Equal(2, threads.Count);
+        Assert.Contains(caller, threads);
     }
 
     [Fact]
@@ -119,5 +121,26 @@ public class OrderedParallelTests
         more.Set();
         await consumer.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal([0, 10, 20], got);
+    }
+
+    [Fact]
+    public void WorkerThreadsAreKeptForTheNextBatch()
+    {
+        // Five batches one after another: a worker parked after one batch takes the next, so far fewer than five
+        // distinct worker threads are used (other tests running at the same time may take a parked worker now and then).
+        int caller = Environment.CurrentManagedThreadId;
+        var workers = new HashSet<int>();
+        for (int b = 0; b < 5; b++)
+        {
+            using var bothIn = new CountdownEvent(2);
+            var ids = OrderedParallel.Run(Enumerable.Range(0, 2), _ =>
+            {
+                bothIn.Signal();
+                bothIn.Wait(TimeSpan.FromSeconds(10)); // the two items run at once: one on a worker
+                return Environment.CurrentManagedThreadId;
+            }, 2, default).ToList();
+            foreach (var id in ids) if (id != caller) workers.Add(id);
+        }
+        Assert.InRange(workers.Count, 1, 3);
     }
 }
