@@ -1,15 +1,28 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 
 namespace ConflictExtract.Benchmarks;
 
 /// <summary>
-/// <see cref="ConflictExtractor.ExtractMany"/> over the <see cref="EndToEndBench"/> articles (95 when run from this repository) with 1 and 2 threads.
-/// Scaling = time(1) / time(2); the target is 1.8 or more on 2 otherwise idle cores.
-/// Run: dotnet run -c Release --project benchmarks/ConflictExtract.Benchmarks -- --filter '*BatchBench*' --job short
+/// <see cref="ConflictExtractor.ExtractMany"/> over the <see cref="EndToEndBench"/> articles (95 when run from this repository) with 1 and 2 threads,
+/// under the workstation GC (a console host's default) and the server GC (ASP.NET Core's default, and the command-line tool's).
+/// Scaling = time(1) / time(2) within one GC mode; the target is 1.8 or more on 2 otherwise idle cores.
+/// Run: dotnet run -c Release --project benchmarks/ConflictExtract.Benchmarks -- --filter '*BatchBench*' --iterationCount 25
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(GcModes))]
 public class BatchBench
 {
+    private sealed class GcModes : ManualConfig
+    {
+        public GcModes()
+        {
+            AddJob(Job.Default.WithGcServer(false).WithId("WorkstationGC"));
+            AddJob(Job.Default.WithGcServer(true).WithId("ServerGC"));
+        }
+    }
+
     private DocumentInput[] _inputs = [];
     private readonly ConflictExtractor _extractor = ConflictExtractor.Default;
 

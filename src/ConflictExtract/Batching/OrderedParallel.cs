@@ -57,11 +57,7 @@ internal static class OrderedParallel
         {
             for (; started < helpers; started++)
             {
-                WorkerThreads.Start(() =>
-                {
-                    try { state.Work(); }
-                    finally { exited.Signal(); }
-                });
+                WorkerThreads.Start(state.Work, exited);
             }
             while (state.TryTakeNext(out var result)) yield return result;
         }

@@ -12,8 +12,12 @@ internal static class WorkerThreads
     private static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
     private static readonly List<Worker> s_idle = [];
 
-    /// <summary>Runs <paramref name="work"/> on a parked worker, or on a new one when none is free. <paramref name="work"/> must not throw.</summary>
-    public static void Start(Action work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on a parked worker, or on a new one when none is free, and signals
+    /// <paramref name="done"/> once the worker is parked again, so a batch started right after finds it free.
+    /// <paramref name="work"/> must not throw.
+    /// </summary>
+    public static void Start(Action work, CountdownEvent done)
     {
         Worker? w = null;
         lock (s_idle)
@@ -26,11 +30,11 @@ internal static class WorkerThreads
         }
         if (w is not null)
         {
-            w.Assign(work);
+            w.Assign(work, done);
             return;
         }
         w = new Worker();
-        w.Assign(work);
+        w.Assign(work, done);
         new Thread(w.Loop) { IsBackground = true, Name = "ConflictExtract worker" }.UnsafeStart();
     }
 
@@ -44,12 +48,14 @@ internal static class WorkerThreads
     {
         private readonly object _gate = new();
         private Action? _work;
+        private CountdownEvent? _done;
 
-        public void Assign(Action work)
+        public void Assign(Action work, CountdownEvent done)
         {
             lock (_gate)
             {
                 _work = work;
+                _done = done;
                 Monitor.Pulse(_gate);
             }
         }
@@ -59,6 +65,7 @@ internal static class WorkerThreads
             while (true)
             {
                 Action work;
+                CountdownEvent done;
                 lock (_gate)
                 {
                     while (_work is null)
@@ -71,10 +78,19 @@ internal static class WorkerThreads
                         }
                     }
                     work = _work;
+                    done = _done!;
                     _work = null;
+                    _done = null;
                 }
-                work();
-                lock (s_idle) s_idle.Add(this);
+                try
+                {
+                    work();
+                }
+                finally
+                {
+                    lock (s_idle) s_idle.Add(this);
+                    done.Signal();
+                }
             }
         }
     }

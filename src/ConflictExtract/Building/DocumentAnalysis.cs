@@ -45,11 +45,56 @@ internal sealed class DocumentAnalysis
         Quantities = quantities;
         Dates = dates;
         Distances = distances;
-        QuantityAt = Index(tokens.Length, quantities.Length, i => (quantities[i].First, quantities[i].End));
-        PlaceAt = Index(tokens.Length, places.Length, i => (places[i].First, places[i].End));
-        WeaponAt = Index(tokens.Length, weapons.Length, i => (weapons[i].First, weapons[i].End));
-        DateAt = Index(tokens.Length, dates.Length, i => (dates[i].First, dates[i].End));
+        int n = tokens.Length;
+        _buffers = Buffers.Rent(n);
+        var index = _buffers.Index;
+        Index(index.AsSpan(0, n), quantities.Length, i => (quantities[i].First, quantities[i].End));
+        Index(index.AsSpan(n, n), places.Length, i => (places[i].First, places[i].End));
+        Index(index.AsSpan(2 * n, n), weapons.Length, i => (weapons[i].First, weapons[i].End));
+        Index(index.AsSpan(3 * n, n), dates.Length, i => (dates[i].First, dates[i].End));
     }
+
+    /// <summary>
+    /// The per-token index and memo arrays, kept per thread and lent to one analysis at a time: they are the largest
+    /// per-document allocations after the text's own tokens. A thread whose buffers are lent out gets new ones.
+    /// </summary>
+    private sealed class Buffers
+    {
+        [ThreadStatic] private static Buffers? t_free;
+        private const int KeepUpTo = 1 << 16; // tokens (about 300 KB of text): a huge document's buffers are not kept
+
+        public int[] Index = [];
+        public ulong[] Memo = [];
+
+        public static Buffers Rent(int tokens)
+        {
+            var b = t_free ?? new Buffers();
+            t_free = null;
+            if (b.Index.Length < 4 * tokens) b.Index = new int[Math.Max(4 * tokens, 1024)];
+            return b;
+        }
+
+        public static void Return(Buffers b, int tokens)
+        {
+            if (tokens <= KeepUpTo) t_free = b;
+        }
+    }
+
+    private Buffers? _buffers;
+    private bool _memoReady;
+
+    /// <summary>
+    /// Gives this analysis' buffers back to the thread for the next document. The analysis must not be used after.
+    /// Optional: an analysis never released only costs its buffers being allocated anew.
+    /// </summary>
+    public void Release()
+    {
+        if (_buffers is not { } b) return;
+        _buffers = null;
+        Buffers.Return(b, Tokens.Length);
+    }
+
+    private int[] IndexArray => (_buffers ?? throw new ObjectDisposedException(nameof(DocumentAnalysis))).Index;
 
     public string Text { get; }
     public Token[] Tokens { get; }
@@ -65,10 +110,10 @@ internal sealed class DocumentAnalysis
     public TaggedSpan[] Tagged { get; }
 
     /// <summary>For each token, the index of the quantity covering it, or -1.</summary>
-    public int[] QuantityAt { get; }
-    public int[] PlaceAt { get; }
-    public int[] WeaponAt { get; }
-    public int[] DateAt { get; }
+    public ReadOnlySpan<int> QuantityAt => IndexArray.AsSpan(0, Tokens.Length);
+    public ReadOnlySpan<int> PlaceAt => IndexArray.AsSpan(Tokens.Length, Tokens.Length);
+    public ReadOnlySpan<int> WeaponAt => IndexArray.AsSpan(2 * Tokens.Length, Tokens.Length);
+    public ReadOnlySpan<int> DateAt => IndexArray.AsSpan(3 * Tokens.Length, Tokens.Length);
 
     public ReadOnlySpan<char> Word(int i) => Tokens[i].Slice(Text);
 
@@ -118,32 +163,41 @@ internal sealed class DocumentAnalysis
         if ((uint)i >= (uint)Tokens.Length) return false;
         int id = set.Id;
         if (id >= 64) return set.Contains(Word(i));
-        _setKnown ??= new ulong[Tokens.Length];
-        _setMember ??= new ulong[Tokens.Length];
+        var memo = Memo();
         ulong bit = 1UL << id;
-        if ((_setKnown[i] & bit) != 0) return (_setMember[i] & bit) != 0;
+        ref ulong known = ref memo[2 * i];
+        if ((known & bit) != 0) return (memo[2 * i + 1] & bit) != 0;
         bool member = set.Contains(Word(i));
-        _setKnown[i] |= bit;
-        if (member) _setMember[i] |= bit;
+        known |= bit;
+        if (member) memo[2 * i + 1] |= bit;
         return member;
     }
 
-    // Memo of In(): bit k of _setKnown[i] says whether token i was asked about set k, bit k of _setMember[i] the answer.
-    // A DocumentAnalysis belongs to one extraction on one thread.
-    private ulong[]? _setKnown;
-    private ulong[]? _setMember;
-
-    private static int[] Index(int tokenCount, int n, Func<int, (int First, int End)> range)
+    // Memo of In(): for token i, bit k of memo[2i] says whether it was asked about set k, bit k of memo[2i + 1] the
+    // answer. A DocumentAnalysis belongs to one extraction on one thread.
+    private ulong[] Memo()
     {
-        var a = new int[tokenCount];
-        Array.Fill(a, -1);
+        var b = _buffers ?? throw new ObjectDisposedException(nameof(DocumentAnalysis));
+        if (!_memoReady)
+        {
+            int need = 2 * Tokens.Length;
+            if (b.Memo.Length < need) b.Memo = new ulong[Math.Max(need, 512)];
+            else Array.Clear(b.Memo, 0, need);
+            _memoReady = true;
+        }
+        return b.Memo;
+    }
+
+    private static void Index(Span<int> a, int n, Func<int, (int First, int End)> range)
+    {
+        a.Fill(-1);
+        int tokenCount = a.Length;
         for (int k = 0; k < n; k++)
         {
             var (f, e) = range(k);
             for (int t = Math.Max(0, f); t < Math.Min(e, tokenCount); t++)
                 if (a[t] < 0) a[t] = k;
         }
-        return a;
     }
 
     /// <summary>Index of the token containing or following character <paramref name="offset"/>.</summary>

@@ -24,8 +24,12 @@ internal sealed class DocumentPipeline(ModelSet models)
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text, tokens);
         var analysis = Analyze(text, tokens, sentences, options.PublishedAt);
-        return RecordBuilder.Build(analysis, options, RegionByName);
+        var result = RecordBuilder.Build(analysis, options, RegionByName);
+        analysis.Release(); // not in a finally: after a fault the buffers are simply not reused
+        return result;
     }
+
+    [ThreadStatic] private static List<TaggedSpan>? t_tagged;
 
     internal DocumentAnalysis Analyze(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt)
     {
@@ -38,8 +42,12 @@ internal sealed class DocumentPipeline(ModelSet models)
         }
 
         var weaponMentions = Models.Weapons.Find(text, tokens);
-        var tagged = Models.Tagger.Tag(text, tokens, sentences, EntityTagger.HintsFrom(tokens, placeMentions, weaponMentions));
-        var taggedArray = tagged as TaggedSpan[] ?? [.. tagged];
+        var tagged = t_tagged ??= [];
+        tagged.Clear();
+        Models.Tagger.TagInto(text, tokens, sentences, EntityTagger.HintsFrom(tokens, placeMentions, weaponMentions), tagged);
+        var taggedArray = tagged.ToArray();
+        tagged.Clear();
+        if (tagged.Capacity > 1 << 16) tagged.Capacity = 0; // a huge document's list is not kept
         var weapons = new WeaponHit[weaponMentions.Count];
         for (int i = 0; i < weapons.Length; i++)
         {
@@ -85,9 +93,25 @@ internal sealed class DocumentPipeline(ModelSet models)
     /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
     private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged)
     {
-        var taggedLoc = new bool[tokens.Length];
+        // Per token: TaggedLoc (a one-word LOC span of the tagger) and Covered (inside a place or weapon found).
+        var marks = System.Buffers.ArrayPool<byte>.Shared.Rent(tokens.Length);
+        try
+        {
+            Array.Clear(marks, 0, tokens.Length);
+            return AddVariantSpellings(text, tokens, places, weapons, tagged, marks);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(marks);
+        }
+    }
+
+    private const byte TaggedLoc = 1, Covered = 2;
+
+    private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged, byte[] marks)
+    {
         foreach (var t in tagged)
-            if (t.Label == EntityLabel.Loc && t.EndToken - t.FirstToken == 1 && (uint)t.FirstToken < (uint)tokens.Length) taggedLoc[t.FirstToken] = true;
+            if (t.Label == EntityLabel.Loc && t.EndToken - t.FirstToken == 1 && (uint)t.FirstToken < (uint)tokens.Length) marks[t.FirstToken] |= TaggedLoc;
         // A foreign namesake where the document names Ukrainian regions: prefer the Ukrainian place in one of them
         // ("Stepnoy in the Volnovakha district of the DPR" is Stepne, Donetsk Oblast, not a Russian town of that old name).
         HashSet<string>? uaRegions = null;
@@ -104,15 +128,14 @@ internal sealed class DocumentPipeline(ModelSet models)
                     places[i] = p with { Location = alt.ToLocation() };
             }
         }
-        var covered = new bool[tokens.Length];
-        foreach (var p in places) for (int t = p.First; t < Math.Min(p.End, tokens.Length); t++) covered[t] = true;
-        foreach (var w in weapons) for (int t = w.First; t < Math.Min(w.End, tokens.Length); t++) covered[t] = true;
+        foreach (var p in places) for (int t = Math.Max(0, p.First); t < Math.Min(p.End, tokens.Length); t++) marks[t] |= Covered;
+        foreach (var w in weapons) for (int t = Math.Max(0, w.First); t < Math.Min(w.End, tokens.Length); t++) marks[t] |= Covered;
         HashSet<string>? regions = null;
         List<PlaceHit>? added = null;
         for (int i = 1; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (covered[i] || t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || t.Length < 5 || t.Has(TokenFlags.HasDigit)) continue;
+            if ((marks[i] & Covered) != 0 || t.Kind != TokenKind.Word || !t.Has(TokenFlags.Capitalized) || t.Has(TokenFlags.AllCaps) || t.Length < 5 || t.Has(TokenFlags.HasDigit)) continue;
             var w = t.Slice(text);
             if (NotPlaces.Contains(w)) continue;
             if (i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Has(TokenFlags.Capitalized)) continue; // a name: "Vladimir Putin"
@@ -122,7 +145,7 @@ internal sealed class DocumentPipeline(ModelSet models)
             bool locative = VariantLeads.Contains(lead)
                 || lead.Equals("of", StringComparison.OrdinalIgnoreCase) && k > 0 && (VariantLeads.Contains(tokens[k - 1].Slice(text)) || tokens[k - 1].Slice(text).Equals("center", StringComparison.OrdinalIgnoreCase) || tokens[k - 1].Slice(text).Equals("outskirts", StringComparison.OrdinalIgnoreCase));
             // The tagger's LOC on a word nothing else matched counts as the place position.
-            if (!locative && !taggedLoc[i]) continue;
+            if (!locative && (marks[i] & TaggedLoc) == 0) continue;
             if (regions is null)
             {
                 regions = new HashSet<string>(StringComparer.Ordinal);

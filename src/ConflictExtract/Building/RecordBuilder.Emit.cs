@@ -27,7 +27,11 @@ internal sealed partial class RecordBuilder
         a is null || b is null || a == b
         || (a.Precision != DatePrecision.Day || b.Precision != DatePrecision.Day) && a.Start <= b.End && b.Start <= a.End;
 
-    private static string PlaceKey(Location? l) => l is null ? "" : l.Name + "|" + l.Admin1 + "|" + l.Country;
+    /// <summary>A place as a grouping key (no string built per record); <c>default</c> stands for no place.</summary>
+    private readonly record struct PlaceId(string? Name, string? Admin1, string? Country)
+    {
+        public static PlaceId Of(Location? l) => l is null ? default : new(l.Name, l.Admin1, l.Country);
+    }
 
     /// <summary>Lists up to this long are searched; longer ones get a set, so merging stays linear.</summary>
     private const int ScanLimit = 8;
@@ -67,11 +71,11 @@ internal sealed partial class RecordBuilder
     private void MergeStrikes()
     {
         if (_strikes.Count == 0) return;
-        var reps = new Dictionary<string, List<StrikeDraft>>(StringComparer.Ordinal);
+        var reps = new Dictionary<PlaceId, List<StrikeDraft>>();
         var kept = new List<StrikeDraft>(_strikes.Count);
         foreach (var b in _strikes)
         {
-            string key = PlaceKey(b.Location);
+            var key = PlaceId.Of(b.Location);
             if (!reps.TryGetValue(key, out var list)) reps[key] = list = [];
             var a = list.Find(x => DatesCompatible(x.Date, b.Date));
             if (a is null)
@@ -102,7 +106,7 @@ internal sealed partial class RecordBuilder
         foreach (var c in _casualties)
         {
             if (c.Strike is not null || c.Cumulative || c.Location is null) continue;
-            if (!reps.TryGetValue(PlaceKey(c.Location), out var list)) continue;
+            if (!reps.TryGetValue(PlaceId.Of(c.Location), out var list)) continue;
             var s = list.Find(x => DatesCompatible(x.Date, c.Date));
             if (s is null) continue;
             c.Strike = s;
@@ -117,22 +121,22 @@ internal sealed partial class RecordBuilder
     private void MergeCasualties()
     {
         if (_casualties.Count == 0) return;
-        var groups = new Dictionary<(CasualtyKind, long?, bool), (Dictionary<string, List<CasualtyDraft>> ByPlace, List<CasualtyDraft> Placed)>();
+        var groups = new Dictionary<(CasualtyKind, long?, bool), (Dictionary<PlaceId, List<CasualtyDraft>> ByPlace, List<CasualtyDraft> Placed)>();
         var kept = new List<CasualtyDraft>(_casualties.Count);
         foreach (var b in _casualties)
         {
             var gk = (b.Kind, b.Count.Headline, b.Subset);
-            if (!groups.TryGetValue(gk, out var g)) groups[gk] = g = (new Dictionary<string, List<CasualtyDraft>>(StringComparer.Ordinal), []);
+            if (!groups.TryGetValue(gk, out var g)) groups[gk] = g = (new Dictionary<PlaceId, List<CasualtyDraft>>(), []);
             CasualtyDraft? a = null;
-            if (g.ByPlace.TryGetValue(PlaceKey(b.Location), out var same))
+            if (g.ByPlace.TryGetValue(PlaceId.Of(b.Location), out var same))
                 a = same.Find(x => Mergeable(x, b));
-            if (a is null && b.Location is not null && g.ByPlace.TryGetValue("", out var unplaced))
+            if (a is null && b.Location is not null && g.ByPlace.TryGetValue(default, out var unplaced))
                 a = unplaced.Find(x => Mergeable(x, b));
             if (a is null && b.Location is null)
                 for (int i = 0; i < Math.Min(8, g.Placed.Count) && a is null; i++) if (Mergeable(g.Placed[i], b)) a = g.Placed[i];
             if (a is null)
             {
-                string key = PlaceKey(b.Location);
+                var key = PlaceId.Of(b.Location);
                 if (!g.ByPlace.TryGetValue(key, out var list)) g.ByPlace[key] = list = [];
                 list.Add(b);
                 if (b.Location is not null) g.Placed.Add(b);
@@ -206,10 +210,10 @@ internal sealed partial class RecordBuilder
     {
         if (_casualties.Count == 0) return null;
         // Per place (or the unplaced bucket): the largest sentence figure, plus figures marked as additional.
-        var buckets = new Dictionary<string, (long Max, Quantity? MaxQ, long Extra, bool AtLeast)>(StringComparer.Ordinal);
+        var buckets = new Dictionary<PlaceId, (long Max, Quantity? MaxQ, long Extra, bool AtLeast)>();
         foreach (var group in _casualties.Where(c => c.Kind == kind && !c.Subset && c.Count.Headline is not null).GroupBy(c => c.Sentence))
         {
-            foreach (var perPlace in group.GroupBy(c => c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? "" : c.Location.Name + "|" + c.Location.Admin1))
+            foreach (var perPlace in group.GroupBy(c => c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? default : new PlaceId(c.Location.Name, c.Location.Admin1, null)))
             {
                 long sum = 0, extra = 0;
                 bool atLeast = false, approx = false;
@@ -239,13 +243,13 @@ internal sealed partial class RecordBuilder
         Quantity? only = null;
         foreach (var (key, b) in buckets)
         {
-            if (key.Length == 0) continue;
+            if (key == default) continue;
             placed += b.Max + b.Extra;
             anyAtLeast |= b.AtLeast;
             only = b.Extra == 0 ? b.MaxQ : null;
             placedBuckets++;
         }
-        if (buckets.TryGetValue("", out var unplaced))
+        if (buckets.TryGetValue(default, out var unplaced))
         {
             long u = unplaced.Max + unplaced.Extra;
             if (u >= placed && u > 0)

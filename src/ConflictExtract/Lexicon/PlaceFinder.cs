@@ -17,7 +17,7 @@ namespace ConflictExtract.Lexicon;
 /// "village of"), "village" after it, or its region named in the text; never after a first name or title,
 /// nor before "said"; "the Dnipro" and "Dnipro River" are rivers and skipped.</item>
 /// </list>
-/// Immutable and thread-safe; <see cref="Find"/> allocates only its result and small work lists.
+/// Immutable and thread-safe; <see cref="Find"/> allocates only its result (its work lists are reused per thread).
 /// </summary>
 public sealed class PlaceFinder
 {
@@ -57,8 +57,46 @@ public sealed class PlaceFinder
     public IReadOnlyList<PlaceMention> Find(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
-        var items = new List<Item>();
-        var matches = new List<GazetteerMatch>();
+        // Work lists are kept per thread and reused (taken from the slot, so a nested call gets its own).
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        try
+        {
+            return FindCore(text, tokens, sentences, scratch);
+        }
+        finally
+        {
+            scratch.Clear();
+            t_scratch = scratch;
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public readonly List<Item> Items = [];
+        public readonly List<GazetteerMatch> Matches = [];
+        public readonly HashSet<string> Named = new(StringComparer.Ordinal);
+        private const int KeepUpTo = 1 << 16;
+
+        public void Clear()
+        {
+            // Lists are kept for documents of up to 64K place matches (far beyond any article), so a huge document does
+            // not keep its lists alive for the thread's lifetime.
+            Items.Clear();
+            Matches.Clear();
+            Named.Clear();
+            if (Items.Capacity > KeepUpTo) Items.Capacity = 0;
+            if (Matches.Capacity > KeepUpTo) Matches.Capacity = 0;
+            if (Named.EnsureCapacity(0) > KeepUpTo) Named.TrimExcess();
+        }
+    }
+
+    private List<PlaceMention> FindCore(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Scratch scratch)
+    {
+        var items = scratch.Items;
+        var matches = scratch.Matches;
         if (sentences.IsEmpty) Collect(text, tokens, 0, tokens.Length, matches, items);
         else
             foreach (var s in sentences)
@@ -129,7 +167,7 @@ public sealed class PlaceFinder
         }
 
         // Regions the text names, and the regions of its unambiguous cities: context for namesakes.
-        var named = new HashSet<string>(StringComparer.Ordinal);
+        var named = scratch.Named;
         foreach (ref var it in span)
             if (it.Role == Role.Region && _gazetteer.PlaceAt(it.RegionPlace).Admin1 is { } a) named.Add(a);
         foreach (ref var it in span)

@@ -218,12 +218,20 @@ public sealed class EntityTagger
     public IReadOnlyList<TaggedSpan> Tag(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
         ReadOnlySpan<TaggerHints> hints = default)
     {
-        if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
+        var result = new List<TaggedSpan>();
+        TagInto(text, tokens, sentences, hints, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="Tag(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence}, ReadOnlySpan{TaggerHints})"/>, appending to <paramref name="result"/>.</summary>
+    internal void TagInto(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+        ReadOnlySpan<TaggerHints> hints, List<TaggedSpan> result)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
         foreach (var t in tokens)
-            if (t.Start < 0 || t.Length < 0 || t.Start > text.Length - t.Length) return [];
+            if (t.Start < 0 || t.Length < 0 || t.Start > text.Length - t.Length) return;
         if (hints.Length != tokens.Length) hints = default;
 
-        var result = new List<TaggedSpan>();
         int n = tokens.Length;
         WordClass[] classArr = ArrayPool<WordClass>.Shared.Rent(n);
         uint[] hashArr = ArrayPool<uint>.Shared.Rent(2 * n);
@@ -251,7 +259,6 @@ public sealed class EntityTagger
             ArrayPool<uint>.Shared.Return(hashArr);
             ArrayPool<WordClass>.Shared.Return(classArr);
         }
-        return result;
     }
 
     /// <summary>
