@@ -182,6 +182,19 @@ public sealed class Gazetteer
 
     internal Place PlaceAt(int index) => _places[index];
 
+    /// <summary>
+    /// The contract <see cref="Location"/> of place <paramref name="index"/>, made once and shared: a location is
+    /// immutable, and a document names the same few places many times. Filled lazily; two threads that race on one
+    /// entry each get an equal location, and either may stay.
+    /// </summary>
+    internal Location LocationAt(int index)
+    {
+        var cache = _locations ??= new Location?[_places.Length];
+        return cache[index] ??= _places[index].ToLocation();
+    }
+
+    private Location?[]? _locations;
+
     /// <summary>Places a key names. With <paramref name="includeStems"/>, also regions the key names only as a stem ("Kharkiv" → Kharkiv Oblast).</summary>
     public IReadOnlyList<Place> Candidates(int keyIndex, bool includeStems = false)
     {

@@ -188,7 +188,7 @@ public sealed class PlaceFinder
             if (it.Role is Role.Region or Role.Raion)
             {
                 var rp = _gazetteer.PlaceAt(it.RegionPlace);
-                result.Add(new PlaceMention(it.Start, it.End, rp.ToLocation(), rp, it.FirstToken, it.EndToken, 0.9f));
+                result.Add(new PlaceMention(it.Start, it.End, _gazetteer.LocationAt(it.RegionPlace), rp, it.FirstToken, it.EndToken, 0.9f));
                 continue;
             }
             int best = Best(it.M.KeyIndex, named, text, in it.M);
@@ -196,7 +196,7 @@ public sealed class PlaceFinder
             var p = _gazetteer.PlaceAt(best);
             float conf = Accept(text, tokens, in it, p, named);
             if (conf <= 0) continue;
-            result.Add(new PlaceMention(it.M.Start, it.M.End, p.ToLocation(), p, it.M.FirstToken, it.M.EndToken, conf));
+            result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p, it.M.FirstToken, it.M.EndToken, conf));
         }
         return result;
     }
