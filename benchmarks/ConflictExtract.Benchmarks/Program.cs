@@ -1,1 +1,6 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "scaling")
+{
+    ConflictExtract.Benchmarks.ScalingRun.Run(args);
+    return;
+}
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ConflictExtract.Benchmarks.ScalingRun).Assembly).Run(args);
