@@ -49,7 +49,7 @@ internal static class ScalingRun
             return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         }
 
-        for (int w = 0; w < 10; w++) { Extract(1); Extract(2); Compute(1); Compute(2); }
+        for (int w = 0; w < 40; w++) { Extract(1); Extract(2); Compute(1); Compute(2); } // past tiering and PGO
         var e1 = new List<double>(); var e2 = new List<double>(); var c1 = new List<double>(); var c2 = new List<double>();
         var er = new List<double>(); var cr = new List<double>();
         for (int i = 0; i < pairs; i++)
