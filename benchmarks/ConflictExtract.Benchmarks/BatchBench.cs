@@ -40,26 +40,11 @@ public class BatchBench
         foreach (var _ in _extractor.ExtractMany(_inputs, new BatchOptions { DegreeOfParallelism = 2 })) { }
     }
 
-    private static readonly int[] Items = [.. Enumerable.Range(0, 95)];
-
-    /// <summary>About as long per item as one article's extraction (0.3 to 0.4 ms here), in registers only.</summary>
-    private static long Spin(int seed)
-    {
-        ulong x = (ulong)seed * 0x9E3779B97F4A7C15UL + 1;
-        for (int i = 0; i < 600_000; i++)
-        {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-        }
-        return (long)(x & 0xFFFF);
-    }
-
     [Benchmark]
     public long ComputeOnly()
     {
         long n = 0;
-        foreach (var r in Batching.OrderedParallel.Run(Items, Spin, Threads, default)) n += r;
+        foreach (var r in Batching.OrderedParallel.Run(ScalingRun.Items, ScalingRun.Spin, Threads, default)) n += r;
         return n;
     }
 
