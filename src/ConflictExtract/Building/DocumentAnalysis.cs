@@ -28,10 +28,20 @@ internal sealed class DocumentAnalysis
     public DocumentAnalysis(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt,
         PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
         TaggedSpan[]? tagged = null)
+        : this(text, tokens, tokens.Length, sentences, publishedAt, places, weapons, quantities, dates, distances, tagged)
     {
+    }
+
+    /// <summary>An analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokens"/> (a reused buffer).</summary>
+    public DocumentAnalysis(string text, Token[] tokens, int tokenCount, Sentence[] sentences, DateOnly? publishedAt,
+        PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
+        TaggedSpan[]? tagged = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)tokenCount, (uint)tokens.Length, nameof(tokenCount));
         Tagged = tagged ?? [];
         Text = text;
-        Tokens = tokens;
+        _tokens = tokens;
+        _tokenCount = tokenCount;
         Sentences = sentences;
         PublishedAt = publishedAt;
         // Sorted by position, so that a sentence's hits are one contiguous slice (work stays linear in the document).
@@ -45,7 +55,7 @@ internal sealed class DocumentAnalysis
         Quantities = quantities;
         Dates = dates;
         Distances = distances;
-        int n = tokens.Length;
+        int n = tokenCount;
         _buffers = Buffers.Rent(n);
         var index = _buffers.Index;
         Index(index.AsSpan(0, n), quantities.Length, i => (quantities[i].First, quantities[i].End));
@@ -97,7 +107,11 @@ internal sealed class DocumentAnalysis
     private int[] IndexArray => (_buffers ?? throw new ObjectDisposedException(nameof(DocumentAnalysis))).Index;
 
     public string Text { get; }
-    public Token[] Tokens { get; }
+    /// <summary>The document's tokens.</summary>
+    public ReadOnlySpan<Token> Tokens => new(_tokens, 0, _tokenCount);
+
+    private readonly Token[] _tokens;
+    private readonly int _tokenCount;
     public Sentence[] Sentences { get; }
     public DateOnly? PublishedAt { get; }
     public PlaceHit[] Places { get; }
@@ -207,7 +221,7 @@ internal sealed class DocumentAnalysis
     public (int First, int End) TokenRange(int start, int endChar) => TokenRange(Tokens, start, endChar);
 
     /// <summary>Index of the token containing or following character <paramref name="offset"/>.</summary>
-    public static int TokenAtOrAfter(Token[] tokens, int offset)
+    public static int TokenAtOrAfter(ReadOnlySpan<Token> tokens, int offset)
     {
         int lo = 0, hi = tokens.Length;
         while (lo < hi)
@@ -219,7 +233,7 @@ internal sealed class DocumentAnalysis
     }
 
     /// <summary>Token range [first, end) of the characters [start, end).</summary>
-    public static (int First, int End) TokenRange(Token[] tokens, int start, int endChar)
+    public static (int First, int End) TokenRange(ReadOnlySpan<Token> tokens, int start, int endChar)
     {
         int f = TokenAtOrAfter(tokens, start);
         int e = f;

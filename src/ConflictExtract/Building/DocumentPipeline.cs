@@ -21,18 +21,51 @@ internal sealed class DocumentPipeline(ModelSet models)
 
     public ExtractionResult Run(string text, ExtractionOptions options)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var sentences = SentenceSplitter.Split(text, tokens);
-        var analysis = Analyze(text, tokens, sentences, options.PublishedAt);
+        // The tokens live in a per-thread buffer lent to this document (taken from the slot: a nested call gets its own).
+        var buffer = t_tokens ?? new TokenBuffer();
+        t_tokens = null;
+        int n = buffer.Fill(text);
+        var tokens = buffer.Array;
+        var sentences = SentenceSplitter.Split(text, tokens.AsSpan(0, n));
+        var analysis = Analyze(text, tokens, n, sentences, options.PublishedAt);
         var result = RecordBuilder.Build(analysis, options, RegionByName);
         analysis.Release(); // not in a finally: after a fault the buffers are simply not reused
+        if (n <= TokenBuffer.KeepUpTo) t_tokens = buffer;
         return result;
     }
 
     [ThreadStatic] private static List<TaggedSpan>? t_tagged;
 
-    internal DocumentAnalysis Analyze(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt)
+    [ThreadStatic] private static TokenBuffer? t_tokens;
+
+    /// <summary>A thread's token list and the array its tokens are copied to, reused from one document to the next.</summary>
+    private sealed class TokenBuffer
     {
+        public const int KeepUpTo = 1 << 16; // tokens: a huge document's buffer is not kept
+        private readonly List<Token> _list = new(1024);
+        public Token[] Array = new Token[1024];
+
+        /// <summary>Tokenizes <paramref name="text"/> into <see cref="Array"/>; returns the token count.</summary>
+        public int Fill(string text)
+        {
+            _list.Clear();
+            Tokenizer.Tokenize(text, _list);
+            if (Array.Length < _list.Count) Array = new Token[Math.Max(_list.Count, 2 * Array.Length)];
+            _list.CopyTo(Array);
+            int n = _list.Count;
+            _list.Clear();
+            if (_list.Capacity > KeepUpTo) _list.Capacity = 0;
+            return n;
+        }
+    }
+
+    internal DocumentAnalysis Analyze(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt) =>
+        Analyze(text, tokens, tokens.Length, sentences, publishedAt);
+
+    /// <summary>The analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokenArray"/>, which it keeps.</summary>
+    internal DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, Sentence[] sentences, DateOnly? publishedAt)
+    {
+        ReadOnlySpan<Token> tokens = tokenArray.AsSpan(0, tokenCount);
         var placeMentions = Models.Places.Find(text, tokens, sentences);
         var places = new PlaceHit[placeMentions.Count];
         for (int i = 0; i < places.Length; i++)
@@ -80,7 +113,7 @@ internal sealed class DocumentPipeline(ModelSet models)
         }
         places = AddVariantSpellings(text, tokens, places, weapons, taggedArray);
         weapons = AddUnlistedWeapons(text, tokens, weapons, taggedArray);
-        return new DocumentAnalysis(text, tokens, sentences, publishedAt, places, weapons, quantities, dates, distances, taggedArray);
+        return new DocumentAnalysis(text, tokenArray, tokenCount, sentences, publishedAt, places, weapons, quantities, dates, distances, taggedArray);
     }
 
     private static readonly WordSet VariantLeads = new("in", "near", "on", "shelled", "attacked", "hit", "struck", "shelling", "bombed", "targeted", "at");
@@ -91,7 +124,7 @@ internal sealed class DocumentPipeline(ModelSet models)
         "Russian", "Ukrainian", "Defense", "Defence", "Ministry", "General", "Staff", "Army", "Air", "Force", "Navy", "Council", "Headquarters");
 
     /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
-    private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged)
+    private PlaceHit[] AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged)
     {
         // Per token: TaggedLoc (a one-word LOC span of the tagger) and Covered (inside a place or weapon found).
         var marks = System.Buffers.ArrayPool<byte>.Shared.Rent(tokens.Length);
@@ -108,7 +141,7 @@ internal sealed class DocumentPipeline(ModelSet models)
 
     private const byte TaggedLoc = 1, Covered = 2;
 
-    private PlaceHit[] AddVariantSpellings(string text, Token[] tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged, byte[] marks)
+    private PlaceHit[] AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged, byte[] marks)
     {
         foreach (var t in tagged)
             if (t.Label == EntityLabel.Loc && t.EndToken - t.FirstToken == 1 && (uint)t.FirstToken < (uint)tokens.Length) marks[t.FirstToken] |= TaggedLoc;
@@ -175,7 +208,7 @@ internal sealed class DocumentPipeline(ModelSet models)
     /// Weapons the catalogue lacks but the tagger finds: a designation ("Kh-999", "Tarkan-7") followed by a weapon noun,
     /// named by its own text, with the category its noun gives ("ballistic missile", "drone") and no origin or range.
     /// </summary>
-    private WeaponHit[] AddUnlistedWeapons(string text, Token[] tokens, WeaponHit[] weapons, TaggedSpan[] tagged)
+    private WeaponHit[] AddUnlistedWeapons(string text, ReadOnlySpan<Token> tokens, WeaponHit[] weapons, TaggedSpan[] tagged)
     {
         List<WeaponHit>? added = null;
         foreach (var t in tagged)
