@@ -6,16 +6,16 @@ namespace ConflictExtract.Batching;
 /// Runs a function over a stream on several threads and yields the results in input order.
 /// <para>
 /// The consumer's thread is one of the <c>degree</c> threads, as in <see cref="System.Threading.Tasks.Parallel"/>:
-/// while the result it is owed is not ready it takes the next item and does it itself, and it sleeps only when it can
-/// take nothing (the window is full, another thread is reading the source, or the source has ended). The other
-/// <c>degree - 1</c> threads are parked <see cref="WorkerThreads"/>, kept warm between calls.
+/// while the result it is owed is not ready it does an item that a worker has read ahead for it, and it sleeps only
+/// when there is none. The other <c>degree - 1</c> threads are parked <see cref="WorkerThreads"/>, kept warm between
+/// calls.
 /// </para>
 /// <para>
-/// Every thread pulls the next item itself; the source is read by one thread at a time, outside the lock that hands
-/// results over, so a stalled source (a pipe, a network stream) does not hold back results that are done. At most
-/// <c>window</c> items are taken ahead of the consumer, so memory stays flat on any stream. An exception from
-/// <c>work</c> or from the source is thrown to the consumer when that item's turn comes. With one degree of parallelism
-/// everything runs inline on the consumer's thread. Nobody spins.
+/// Only workers read the source, one at a time and outside the lock that hands results over, so a stalled source (a
+/// pipe, a network stream) never holds back results that are done, nor an item already read. At most <c>window</c>
+/// items are read ahead of the consumer, so memory stays flat on any stream. An exception from <c>work</c> or from the
+/// source is thrown to the consumer when that item's turn comes. With one degree of parallelism everything runs inline
+/// on the consumer's thread. Nobody spins.
 /// </para>
 /// </summary>
 internal static class OrderedParallel
