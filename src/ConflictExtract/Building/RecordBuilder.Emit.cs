@@ -36,33 +36,31 @@ internal sealed partial class RecordBuilder
     /// <summary>Lists up to this long are searched; longer ones get a set, so merging stays linear.</summary>
     private const int ScanLimit = 8;
 
-    /// <summary>Adds <paramref name="e"/> unless the list holds evidence with the same span.</summary>
-    private static void AddEvidence(List<Evidence> to, ref HashSet<(int, int)>? keys, Evidence e)
+    /// <summary>
+    /// Adds <paramref name="item"/> unless <paramref name="list"/> holds one with the same key. Short lists are searched;
+    /// past <see cref="ScanLimit"/> a set of keys is built, so merging stays linear.
+    /// </summary>
+    private static void AddUnique<T, TKey>(List<T> list, ref HashSet<TKey>? keys, T item, Func<T, TKey> key)
     {
         if (keys is null)
         {
-            foreach (var x in to)
-                if (x.Start == e.Start && x.End == e.End) return;
-            if (to.Count < ScanLimit) { to.Add(e); return; }
+            var k = key(item);
+            var cmp = EqualityComparer<TKey>.Default;
+            foreach (var x in list)
+                if (cmp.Equals(key(x), k)) return;
+            if (list.Count < ScanLimit) { list.Add(item); return; }
             keys = [];
-            foreach (var x in to) keys.Add((x.Start, x.End));
+            foreach (var x in list) keys.Add(key(x));
         }
-        if (keys.Add((e.Start, e.End))) to.Add(e);
+        if (keys.Add(key(item))) list.Add(item);
     }
 
+    private static void AddEvidence(List<Evidence> to, ref HashSet<(int, int)>? keys, Evidence e) =>
+        AddUnique(to, ref keys, e, static x => (x.Start, x.End));
+
     /// <summary>Links <paramref name="c"/> to strike <paramref name="s"/> unless it is already among its casualties.</summary>
-    private static void AddCasualty(StrikeDraft s, CasualtyDraft c)
-    {
-        var list = s.Casualties;
-        if (s.CasualtySet is null)
-        {
-            foreach (var x in list)
-                if (ReferenceEquals(x, c)) return;
-            if (list.Count < ScanLimit) { list.Add(c); return; }
-            s.CasualtySet = [.. list];
-        }
-        if (s.CasualtySet.Add(c)) list.Add(c);
-    }
+    private static void AddCasualty(StrikeDraft s, CasualtyDraft c) =>
+        AddUnique(s.Casualties, ref s.CasualtySet, c, static x => x);
 
     /// <summary>
     /// The same place struck in the headline and the body is one event. Strikes are grouped by place, so the work is
