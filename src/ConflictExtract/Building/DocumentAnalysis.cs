@@ -28,14 +28,17 @@ internal sealed class DocumentAnalysis
     public DocumentAnalysis(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt,
         PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
         TaggedSpan[]? tagged = null)
-        : this(text, tokens, tokens.Length, sentences, publishedAt, places, weapons, quantities, dates, distances, tagged)
+        : this(text, tokens, tokens.Length, sentences, publishedAt, places, weapons, quantities, dates, distances, tagged, DocumentScratch.Rent())
     {
     }
 
-    /// <summary>An analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokens"/> (a reused buffer).</summary>
+    /// <summary>
+    /// An analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokens"/> (possibly
+    /// <paramref name="scratch"/>'s), whose indexes and memo live in <paramref name="scratch"/> until <see cref="Release"/>.
+    /// </summary>
     public DocumentAnalysis(string text, Token[] tokens, int tokenCount, Sentence[] sentences, DateOnly? publishedAt,
         PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
-        TaggedSpan[]? tagged = null)
+        TaggedSpan[]? tagged, DocumentScratch scratch)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)tokenCount, (uint)tokens.Length, nameof(tokenCount));
         Tagged = tagged ?? [];
@@ -56,55 +59,32 @@ internal sealed class DocumentAnalysis
         Dates = dates;
         Distances = distances;
         int n = tokenCount;
-        _buffers = Buffers.Rent(n);
-        var index = _buffers.Index;
+        _scratch = scratch;
+        var index = _index = scratch.Index(n);
         Index(index.AsSpan(0, n), quantities.Length, i => (quantities[i].First, quantities[i].End));
         Index(index.AsSpan(n, n), places.Length, i => (places[i].First, places[i].End));
         Index(index.AsSpan(2 * n, n), weapons.Length, i => (weapons[i].First, weapons[i].End));
         Index(index.AsSpan(3 * n, n), dates.Length, i => (dates[i].First, dates[i].End));
     }
 
-    /// <summary>
-    /// The per-token index and memo arrays, kept per thread and lent to one analysis at a time: they are the largest
-    /// per-document allocations after the text's own tokens. A thread whose buffers are lent out gets new ones.
-    /// </summary>
-    private sealed class Buffers
-    {
-        [ThreadStatic] private static Buffers? t_free;
-        private const int KeepUpTo = 1 << 16; // tokens (about 300 KB of text): a huge document's buffers are not kept
-
-        public int[] Index = [];
-        public ulong[] Memo = [];
-
-        public static Buffers Rent(int tokens)
-        {
-            var b = t_free ?? new Buffers();
-            t_free = null;
-            if (b.Index.Length < 4 * tokens) b.Index = new int[Math.Max(4 * tokens, 1024)];
-            return b;
-        }
-
-        public static void Return(Buffers b, int tokens)
-        {
-            if (tokens <= KeepUpTo) t_free = b;
-        }
-    }
-
-    private Buffers? _buffers;
-    private bool _memoReady;
+    private DocumentScratch? _scratch;
+    private int[]? _index;
+    private ulong[]? _memo;
 
     /// <summary>
-    /// Gives this analysis' buffers back to the thread for the next document. The analysis must not be used after.
-    /// Optional: an analysis never released only costs its buffers being allocated anew.
+    /// Gives this analysis' work memory back to the thread for the next document. The analysis must not be used after.
+    /// Optional: an analysis never released only costs that memory being allocated anew.
     /// </summary>
     public void Release()
     {
-        if (_buffers is not { } b) return;
-        _buffers = null;
-        Buffers.Return(b, Tokens.Length);
+        if (_scratch is not { } s) return;
+        _scratch = null;
+        _index = null;
+        _memo = null;
+        s.Return(_tokenCount);
     }
 
-    private int[] IndexArray => (_buffers ?? throw new ObjectDisposedException(nameof(DocumentAnalysis))).Index;
+    private int[] IndexArray => _index ?? throw new ObjectDisposedException(nameof(DocumentAnalysis));
 
     public string Text { get; }
     /// <summary>The document's tokens.</summary>
@@ -124,10 +104,10 @@ internal sealed class DocumentAnalysis
     public TaggedSpan[] Tagged { get; }
 
     /// <summary>For each token, the index of the quantity covering it, or -1.</summary>
-    public ReadOnlySpan<int> QuantityAt => IndexArray.AsSpan(0, Tokens.Length);
-    public ReadOnlySpan<int> PlaceAt => IndexArray.AsSpan(Tokens.Length, Tokens.Length);
-    public ReadOnlySpan<int> WeaponAt => IndexArray.AsSpan(2 * Tokens.Length, Tokens.Length);
-    public ReadOnlySpan<int> DateAt => IndexArray.AsSpan(3 * Tokens.Length, Tokens.Length);
+    public ReadOnlySpan<int> QuantityAt => IndexArray.AsSpan(0, _tokenCount);
+    public ReadOnlySpan<int> PlaceAt => IndexArray.AsSpan(_tokenCount, _tokenCount);
+    public ReadOnlySpan<int> WeaponAt => IndexArray.AsSpan(2 * _tokenCount, _tokenCount);
+    public ReadOnlySpan<int> DateAt => IndexArray.AsSpan(3 * _tokenCount, _tokenCount);
 
     public ReadOnlySpan<char> Word(int i) => Tokens[i].Slice(Text);
 
@@ -177,7 +157,7 @@ internal sealed class DocumentAnalysis
         if ((uint)i >= (uint)Tokens.Length) return false;
         int id = set.Id;
         if (id >= 64) return set.Contains(Word(i));
-        var memo = Memo();
+        var memo = _memo ??= (_scratch ?? throw new ObjectDisposedException(nameof(DocumentAnalysis))).Memo(_tokenCount);
         ulong bit = 1UL << id;
         ref ulong known = ref memo[2 * i];
         if ((known & bit) != 0) return (memo[2 * i + 1] & bit) != 0;
@@ -187,20 +167,8 @@ internal sealed class DocumentAnalysis
         return member;
     }
 
-    // Memo of In(): for token i, bit k of memo[2i] says whether it was asked about set k, bit k of memo[2i + 1] the
-    // answer. A DocumentAnalysis belongs to one extraction on one thread.
-    private ulong[] Memo()
-    {
-        var b = _buffers ?? throw new ObjectDisposedException(nameof(DocumentAnalysis));
-        if (!_memoReady)
-        {
-            int need = 2 * Tokens.Length;
-            if (b.Memo.Length < need) b.Memo = new ulong[Math.Max(need, 512)];
-            else Array.Clear(b.Memo, 0, need);
-            _memoReady = true;
-        }
-        return b.Memo;
-    }
+    // Memo of In() (_memo, from the scratch on first use): for token i, bit k of memo[2i] says whether it was asked
+    // about set k, bit k of memo[2i + 1] the answer. A DocumentAnalysis belongs to one extraction on one thread.
 
     private static void Index(Span<int> a, int n, Func<int, (int First, int End)> range)
     {

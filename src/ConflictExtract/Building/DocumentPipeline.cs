@@ -21,49 +21,21 @@ internal sealed class DocumentPipeline(ModelSet models)
 
     public ExtractionResult Run(string text, ExtractionOptions options)
     {
-        // The tokens live in a per-thread buffer lent to this document (taken from the slot: a nested call gets its own).
-        var buffer = t_tokens ?? new TokenBuffer();
-        t_tokens = null;
-        int n = buffer.Fill(text);
-        var tokens = buffer.Array;
-        var sentences = SentenceSplitter.Split(text, tokens.AsSpan(0, n));
-        var analysis = Analyze(text, tokens, n, sentences, options.PublishedAt);
+        // The document's work memory is the thread's, lent until its records are built.
+        var scratch = DocumentScratch.Rent();
+        int n = scratch.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, scratch.Tokens.AsSpan(0, n));
+        var analysis = Analyze(text, scratch.Tokens, n, sentences, options.PublishedAt, scratch);
         var result = RecordBuilder.Build(analysis, options, RegionByName);
-        analysis.Release(); // not in a finally: after a fault the buffers are simply not reused
-        if (n <= TokenBuffer.KeepUpTo) t_tokens = buffer;
+        analysis.Release(); // not in a finally: after a fault the memory is simply not reused
         return result;
     }
 
-    [ThreadStatic] private static List<TaggedSpan>? t_tagged;
-
-    [ThreadStatic] private static TokenBuffer? t_tokens;
-
-    /// <summary>A thread's token list and the array its tokens are copied to, reused from one document to the next.</summary>
-    private sealed class TokenBuffer
-    {
-        public const int KeepUpTo = 1 << 16; // tokens: a huge document's buffer is not kept
-        private readonly List<Token> _list = new(1024);
-        public Token[] Array = new Token[1024];
-
-        /// <summary>Tokenizes <paramref name="text"/> into <see cref="Array"/>; returns the token count.</summary>
-        public int Fill(string text)
-        {
-            _list.Clear();
-            Tokenizer.Tokenize(text, _list);
-            if (Array.Length < _list.Count) Array = new Token[Math.Max(_list.Count, 2 * Array.Length)];
-            _list.CopyTo(Array);
-            int n = _list.Count;
-            _list.Clear();
-            if (_list.Capacity > KeepUpTo) _list.Capacity = 0;
-            return n;
-        }
-    }
-
     internal DocumentAnalysis Analyze(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt) =>
-        Analyze(text, tokens, tokens.Length, sentences, publishedAt);
+        Analyze(text, tokens, tokens.Length, sentences, publishedAt, DocumentScratch.Rent());
 
     /// <summary>The analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokenArray"/>, which it keeps.</summary>
-    internal DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, Sentence[] sentences, DateOnly? publishedAt)
+    private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, Sentence[] sentences, DateOnly? publishedAt, DocumentScratch scratch)
     {
         ReadOnlySpan<Token> tokens = tokenArray.AsSpan(0, tokenCount);
         var placeMentions = Models.Places.Find(text, tokens, sentences);
@@ -75,12 +47,10 @@ internal sealed class DocumentPipeline(ModelSet models)
         }
 
         var weaponMentions = Models.Weapons.Find(text, tokens);
-        var tagged = t_tagged ??= [];
+        var tagged = scratch.Tagged;
         tagged.Clear();
         Models.Tagger.TagInto(text, tokens, sentences, EntityTagger.HintsFrom(tokens, placeMentions, weaponMentions), tagged);
         var taggedArray = tagged.ToArray();
-        tagged.Clear();
-        if (tagged.Capacity > 1 << 16) tagged.Capacity = 0; // a huge document's list is not kept
         var weapons = new WeaponHit[weaponMentions.Count];
         for (int i = 0; i < weapons.Length; i++)
         {
@@ -111,9 +81,9 @@ internal sealed class DocumentPipeline(ModelSet models)
             var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             distances[i] = new DistanceHit(f, e, d.Start, d.End, d.Kilometres);
         }
-        places = AddVariantSpellings(text, tokens, places, weapons, taggedArray);
+        places = AddVariantSpellings(text, tokens, places, weapons, taggedArray, scratch.Marks(tokenCount));
         weapons = AddUnlistedWeapons(text, tokens, weapons, taggedArray);
-        return new DocumentAnalysis(text, tokenArray, tokenCount, sentences, publishedAt, places, weapons, quantities, dates, distances, taggedArray);
+        return new DocumentAnalysis(text, tokenArray, tokenCount, sentences, publishedAt, places, weapons, quantities, dates, distances, taggedArray, scratch);
     }
 
     private static readonly WordSet VariantLeads = new("in", "near", "on", "shelled", "attacked", "hit", "struck", "shelling", "bombed", "targeted", "at");
@@ -123,24 +93,10 @@ internal sealed class DocumentPipeline(ModelSet models)
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "Armed", "Forces", "Ukraine", "Russia",
         "Russian", "Ukrainian", "Defense", "Defence", "Ministry", "General", "Staff", "Army", "Air", "Force", "Navy", "Council", "Headquarters");
 
-    /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
-    private PlaceHit[] AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged)
-    {
-        // Per token: TaggedLoc (a one-word LOC span of the tagger) and Covered (inside a place or weapon found).
-        var marks = System.Buffers.ArrayPool<byte>.Shared.Rent(tokens.Length);
-        try
-        {
-            Array.Clear(marks, 0, tokens.Length);
-            return AddVariantSpellings(text, tokens, places, weapons, tagged, marks);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(marks);
-        }
-    }
-
+    // Per token, in marks: TaggedLoc (a one-word LOC span of the tagger), Covered (inside a place or weapon found).
     private const byte TaggedLoc = 1, Covered = 2;
 
+    /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
     private PlaceHit[] AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged, byte[] marks)
     {
         foreach (var t in tagged)

@@ -1,0 +1,80 @@
+using ConflictExtract.Tagging;
+using ConflictExtract.Text;
+
+namespace ConflictExtract.Building;
+
+/// <summary>
+/// A thread's work memory for one document, lent to it from tokenization to the end of record building and then kept
+/// for the thread's next document: the tokens, the tagger's spans, the per-token indexes and word-set memo, and the
+/// marks of the variant-spelling pass. These were the largest per-document allocations after the records themselves.
+/// Taken from the thread's slot when lent, so a nested or concurrent analysis on one thread gets its own.
+/// </summary>
+internal sealed class DocumentScratch
+{
+    [ThreadStatic] private static DocumentScratch? t_free;
+
+    /// <summary>Tokens: the memory of a larger document (about 300 KB of text) is not kept.</summary>
+    private const int KeepUpTo = 1 << 16;
+
+    private readonly List<Token> _tokenList = new(1024);
+    private int[] _index = [];
+    private ulong[] _memo = [];
+    private byte[] _marks = [];
+
+    /// <summary>The tokens of the last <see cref="Tokenize"/>.</summary>
+    public Token[] Tokens { get; private set; } = new Token[1024];
+
+    /// <summary>The tagger's spans for this document (empty when lent).</summary>
+    public List<TaggedSpan> Tagged { get; } = new(256);
+
+    public static DocumentScratch Rent()
+    {
+        var s = t_free ?? new DocumentScratch();
+        t_free = null;
+        return s;
+    }
+
+    /// <summary>Gives the memory back to the thread, unless a document of <paramref name="tokens"/> tokens made it huge.</summary>
+    public void Return(int tokens)
+    {
+        Tagged.Clear();
+        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo) t_free = this;
+    }
+
+    /// <summary>Tokenizes <paramref name="text"/> into <see cref="Tokens"/>; returns the token count.</summary>
+    public int Tokenize(string text)
+    {
+        _tokenList.Clear();
+        Tokenizer.Tokenize(text, _tokenList);
+        int n = _tokenList.Count;
+        if (Tokens.Length < n) Tokens = new Token[Math.Max(n, 2 * Tokens.Length)];
+        _tokenList.CopyTo(Tokens);
+        _tokenList.Clear();
+        if (_tokenList.Capacity > KeepUpTo) _tokenList.Capacity = 0;
+        return n;
+    }
+
+    /// <summary>Room for four per-token indexes of <paramref name="tokens"/> tokens (not cleared).</summary>
+    public int[] Index(int tokens)
+    {
+        if (_index.Length < 4 * tokens) _index = new int[Math.Max(4 * tokens, 1024)];
+        return _index;
+    }
+
+    /// <summary>Two words of memo per token, all zero.</summary>
+    public ulong[] Memo(int tokens)
+    {
+        int need = 2 * tokens;
+        if (_memo.Length < need) _memo = new ulong[Math.Max(need, 512)];
+        else Array.Clear(_memo, 0, need);
+        return _memo;
+    }
+
+    /// <summary>One byte of marks per token, all zero.</summary>
+    public byte[] Marks(int tokens)
+    {
+        if (_marks.Length < tokens) _marks = new byte[Math.Max(tokens, 256)];
+        else Array.Clear(_marks, 0, tokens);
+        return _marks;
+    }
+}
