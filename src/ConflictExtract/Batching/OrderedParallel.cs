@@ -23,6 +23,9 @@ internal static class OrderedParallel
     /// <summary>Items each thread may run ahead of the consumer.</summary>
     private const int WindowPerWorker = 8;
 
+    /// <summary>Items a reading worker leaves read and waiting for whichever thread is free first.</summary>
+    private const int Ahead = 2;
+
     /// <summary>Bounds the results held for the consumer, whatever the degree of parallelism.</summary>
     private const int MaxWindow = 1024;
 
@@ -109,14 +112,14 @@ internal static class OrderedParallel
         private bool Room => _nextIn - _nextOut < window;
 
         /// <summary>
-        /// The next item for a worker: one read ahead by a worker, or one it reads itself. A worker that reads when no
-        /// item is waiting reads two, and leaves the first for whichever thread is free first, usually the consumer,
-        /// whose result is not ready yet. Only workers read the source, so a stalled source never keeps the consumer
-        /// from handing over results that are done, and an item read is never held back by the read after it.
+        /// The next item for a worker. A worker that can read keeps <see cref="Ahead"/> items read and waiting before it
+        /// takes one for itself, so a thread that finishes early (usually the consumer, whose result is not ready yet)
+        /// finds work instead of sleeping until a worker's item ends. Only workers read the source, so a stalled source
+        /// never keeps the consumer from handing over results that are done; items already read wait in the queue for
+        /// whichever thread is free, never behind the read after them.
         /// </summary>
         private bool TakeForWorker(out TIn item, out long seq)
         {
-            bool justGave = false; // the waiting item is the one this worker has just left for another thread
             while (true)
             {
                 lock (_gate)
@@ -124,18 +127,18 @@ internal static class OrderedParallel
                     while (true)
                     {
                         if (_stopped || ct.IsCancellationRequested) return Nothing(out item, out seq);
-                        if (!justGave && _pending.TryDequeue(out var p))
+                        bool canRead = _nextIn < _end && !_reading && Room;
+                        if (_pending.Count > (canRead ? Ahead : 0))
                         {
-                            (seq, item) = p;
+                            (seq, item) = _pending.Dequeue();
                             return true;
                         }
-                        if (_nextIn < _end && !_reading && Room)
+                        if (canRead)
                         {
                             _reading = true;
                             break;
                         }
                         if (_nextIn >= _end && _pending.Count == 0) return Nothing(out item, out seq);
-                        if (justGave) { justGave = false; continue; } // cannot read on: take it back
                         Sleep();
                     }
                 }
@@ -161,21 +164,9 @@ internal static class OrderedParallel
                 lock (_gate)
                 {
                     _reading = false;
+                    if (more) _pending.Enqueue((_nextIn++, next));
+                    else _end = _nextIn;
                     WakeAll(); // the source is free again, an item is waiting, or the stream has ended
-                    if (!more)
-                    {
-                        _end = _nextIn;
-                        continue;
-                    }
-                    long s = _nextIn++;
-                    if (_pending.Count == 0)
-                    {
-                        _pending.Enqueue((s, next));
-                        justGave = true;
-                        continue;
-                    }
-                    (item, seq) = (next, s);
-                    return true;
                 }
             }
         }

@@ -55,6 +55,14 @@ internal sealed partial class RecordBuilder
         if (keys.Add(key(item))) list.Add(item);
     }
 
+    private static bool HasEvidence(List<Evidence> list, HashSet<(int, int)>? keys, int start, int end)
+    {
+        if (keys is not null) return keys.Contains((start, end));
+        foreach (var x in list)
+            if (x.Start == start && x.End == end) return true;
+        return false;
+    }
+
     private static void AddEvidence(List<Evidence> to, ref HashSet<(int, int)>? keys, Evidence e) =>
         AddUnique(to, ref keys, e, static x => (x.Start, x.End));
 
@@ -69,13 +77,13 @@ internal sealed partial class RecordBuilder
     private void MergeStrikes()
     {
         if (_strikes.Count == 0) return;
-        var reps = new Dictionary<PlaceId, List<StrikeDraft>>();
-        var kept = new List<StrikeDraft>(_strikes.Count);
+        var reps = _strikeReps;
+        var kept = _keptStrikes;
         foreach (var b in _strikes)
         {
             var key = PlaceId.Of(b.Location);
-            if (!reps.TryGetValue(key, out var list)) reps[key] = list = [];
-            var a = list.Find(x => DatesCompatible(x.Date, b.Date));
+            if (!reps.TryGetValue(key, out var list)) reps[key] = list = Lent(_strikeLists);
+            var a = FirstOnDate(list, b.Date);
             if (a is null)
             {
                 list.Add(b);
@@ -100,16 +108,19 @@ internal sealed partial class RecordBuilder
         }
         _strikes.Clear();
         _strikes.AddRange(kept);
+        kept.Clear();
         // Casualties reported without a strike in their sentence join the strike at their place.
         foreach (var c in _casualties)
         {
             if (c.Strike is not null || c.Cumulative || c.Location is null) continue;
             if (!reps.TryGetValue(PlaceId.Of(c.Location), out var list)) continue;
-            var s = list.Find(x => DatesCompatible(x.Date, c.Date));
+            var s = FirstOnDate(list, c.Date);
             if (s is null) continue;
             c.Strike = s;
             AddCasualty(s, c);
         }
+        foreach (var list in reps.Values) GiveBack(_strikeLists, list);
+        reps.Clear();
     }
 
     /// <summary>
@@ -119,23 +130,23 @@ internal sealed partial class RecordBuilder
     private void MergeCasualties()
     {
         if (_casualties.Count == 0) return;
-        var groups = new Dictionary<(CasualtyKind, long?, bool), (Dictionary<PlaceId, List<CasualtyDraft>> ByPlace, List<CasualtyDraft> Placed)>();
-        var kept = new List<CasualtyDraft>(_casualties.Count);
+        var groups = _casualtyGroups;
+        var kept = _keptCasualties;
         foreach (var b in _casualties)
         {
             var gk = (b.Kind, b.Count.Headline, b.Subset);
-            if (!groups.TryGetValue(gk, out var g)) groups[gk] = g = (new Dictionary<PlaceId, List<CasualtyDraft>>(), []);
+            if (!groups.TryGetValue(gk, out var g)) groups[gk] = g = Lent(_groupPool);
             CasualtyDraft? a = null;
             if (g.ByPlace.TryGetValue(PlaceId.Of(b.Location), out var same))
-                a = same.Find(x => Mergeable(x, b));
+                a = FirstMergeable(same, b);
             if (a is null && b.Location is not null && g.ByPlace.TryGetValue(default, out var unplaced))
-                a = unplaced.Find(x => Mergeable(x, b));
+                a = FirstMergeable(unplaced, b);
             if (a is null && b.Location is null)
                 for (int i = 0; i < Math.Min(8, g.Placed.Count) && a is null; i++) if (Mergeable(g.Placed[i], b)) a = g.Placed[i];
             if (a is null)
             {
                 var key = PlaceId.Of(b.Location);
-                if (!g.ByPlace.TryGetValue(key, out var list)) g.ByPlace[key] = list = [];
+                if (!g.ByPlace.TryGetValue(key, out var list)) g.ByPlace[key] = list = Lent(_casualtyLists);
                 list.Add(b);
                 if (b.Location is not null) g.Placed.Add(b);
                 kept.Add(b);
@@ -150,6 +161,69 @@ internal sealed partial class RecordBuilder
         }
         _casualties.Clear();
         _casualties.AddRange(kept);
+        kept.Clear();
+        foreach (var g in groups.Values)
+        {
+            foreach (var list in g.ByPlace.Values) GiveBack(_casualtyLists, list);
+            g.ByPlace.Clear();
+            g.Placed.Clear();
+            GiveBack(_groupPool, g);
+        }
+        groups.Clear();
+    }
+
+    /// <summary>Casualty drafts with one kind, figure and subset flag: by place, and those with a place in order.</summary>
+    private sealed class MergeGroup
+    {
+        public Dictionary<PlaceId, List<CasualtyDraft>> ByPlace { get; } = [];
+        public List<CasualtyDraft> Placed { get; } = [];
+    }
+
+    // Working collections of the two merges, emptied after each and kept with the builder.
+    private readonly Dictionary<PlaceId, List<StrikeDraft>> _strikeReps = [];
+    private readonly List<StrikeDraft> _keptStrikes = [];
+    private readonly Stack<List<StrikeDraft>> _strikeLists = new();
+    private readonly Dictionary<(CasualtyKind, long?, bool), MergeGroup> _casualtyGroups = [];
+    private readonly List<CasualtyDraft> _keptCasualties = [];
+    private readonly Stack<List<CasualtyDraft>> _casualtyLists = new();
+    private readonly Stack<MergeGroup> _groupPool = new();
+
+    /// <summary>An empty collection from <paramref name="pool"/>, or a new one.</summary>
+    private static T Lent<T>(Stack<T> pool) where T : new() => pool.TryPop(out var x) ? x : new T();
+
+    /// <summary>Returns an emptied list to <paramref name="pool"/>, unless the pool or the list is large.</summary>
+    private static void GiveBack<T>(Stack<List<T>> pool, List<T> list)
+    {
+        list.Clear();
+        if (pool.Count < 256 && list.Capacity <= 256) pool.Push(list);
+    }
+
+    private static void GiveBack(Stack<MergeGroup> pool, MergeGroup g)
+    {
+        if (pool.Count < 256 && g.ByPlace.Count == 0 && g.Placed.Capacity <= 256) pool.Push(g);
+    }
+
+    // Record ids "s1", "c1", "w1" ...: the first 128 of each are made once.
+    private static readonly string[] StrikeIds = Ids("s"), CasualtyIds = Ids("c"), WeaponIds = Ids("w");
+
+    private static string[] Ids(string prefix) => [.. Enumerable.Range(1, 128).Select(n => prefix + n.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>The <paramref name="n"/>th (1-based) id of the series <paramref name="ids"/> begins.</summary>
+    private static string RecordId(string[] ids, int n) =>
+        n <= ids.Length ? ids[n - 1] : string.Concat(ids[0].AsSpan(0, 1), n.ToString(CultureInfo.InvariantCulture));
+
+    private static StrikeDraft? FirstOnDate(List<StrikeDraft> list, DateRange? date)
+    {
+        foreach (var x in list)
+            if (DatesCompatible(x.Date, date)) return x;
+        return null;
+    }
+
+    private static CasualtyDraft? FirstMergeable(List<CasualtyDraft> list, CasualtyDraft b)
+    {
+        foreach (var x in list)
+            if (Mergeable(x, b)) return x;
+        return null;
     }
 
     private static bool Mergeable(CasualtyDraft a, CasualtyDraft b)
@@ -166,8 +240,8 @@ internal sealed partial class RecordBuilder
     private ExtractionResult Emit(ExtractionOptions options)
     {
         var ci = CultureInfo.InvariantCulture;
-        for (int i = 0; i < _strikes.Count; i++) _strikes[i].Id = "s" + (i + 1).ToString(ci);
-        for (int i = 0; i < _casualties.Count; i++) _casualties[i].Id = "c" + (i + 1).ToString(ci);
+        for (int i = 0; i < _strikes.Count; i++) _strikes[i].Id = RecordId(StrikeIds, i + 1);
+        for (int i = 0; i < _casualties.Count; i++) _casualties[i].Id = RecordId(CasualtyIds, i + 1);
 
         var weapons = _weapons.Select(w => new WeaponSystem(
             w.Id, w.Info.Name, [.. w.Mentions], w.Info.Category, w.Info.Origin, w.StatedRangeKm ?? w.Info.MaxRangeKm, [.. w.Evidence])).ToImmutableArray();
@@ -207,18 +281,48 @@ internal sealed partial class RecordBuilder
     private Quantity? Total(CasualtyKind kind)
     {
         if (_casualties.Count == 0) return null;
-        // Per place (or the unplaced bucket): the largest sentence figure, plus figures marked as additional.
-        var buckets = new Dictionary<PlaceId, (long Max, Quantity? MaxQ, long Extra, bool AtLeast)>();
-        foreach (var group in _casualties.Where(c => c.Kind == kind && !c.Subset && c.Count.Headline is not null).GroupBy(c => c.Sentence))
-        {
-            foreach (var perPlace in group.GroupBy(c => c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? default : new PlaceId(c.Location.Name, c.Location.Admin1, null)))
+        // The figures counted, in document order: drafts are made sentence by sentence and merging keeps their order,
+        // so each sentence's figures form one run.
+        var items = _totalItems;
+        items.Clear();
+        foreach (var c in _casualties)
+            if (c.Kind == kind && !c.Subset && c.Count.Headline is not null) items.Add(c);
+        if (items.Count == 0) return null;
+        for (int i = 1; i < items.Count; i++)
+            if (items[i].Sentence < items[i - 1].Sentence)
             {
+                // Not reached as drafts are made; kept so a change there cannot split a sentence's figures silently.
+                var ordered = items.Select((c, k) => (c, k)).OrderBy(x => x.c.Sentence).ThenBy(x => x.k).Select(x => x.c).ToList();
+                items.Clear();
+                items.AddRange(ordered);
+                break;
+            }
+        // Per place (or the unplaced bucket): the largest sentence figure, plus figures marked as additional.
+        var buckets = _totalBuckets;
+        buckets.Clear();
+        Span<bool> taken = stackalloc bool[64];
+        for (int start = 0; start < items.Count;)
+        {
+            int end = start + 1;
+            while (end < items.Count && items[end].Sentence == items[start].Sentence) end++;
+            int size = end - start;
+            var done = size <= taken.Length ? taken[..size] : new bool[size];
+            done.Clear();
+            // The sentence's figures per place, places in order of first mention, figures in document order.
+            for (int j = 0; j < size; j++)
+            {
+                if (done[j]) continue;
+                var key = TotalKey(items[start + j]);
                 long sum = 0, extra = 0;
                 bool atLeast = false, approx = false;
                 Quantity? single = null;
                 int n = 0;
-                foreach (var c in perPlace)
+                for (int k = j; k < size; k++)
                 {
+                    if (done[k]) continue;
+                    var c = items[start + k];
+                    if (TotalKey(c) != key) continue;
+                    done[k] = true;
                     atLeast |= c.Count.Qualifier == QuantityQualifier.AtLeast;
                     if (c.Additive && !c.Cumulative) { extra += c.Count.Headline!.Value; continue; }
                     sum += c.Count.Headline!.Value;
@@ -227,13 +331,15 @@ internal sealed partial class RecordBuilder
                     n++;
                 }
                 var q = n == 1 ? single : n == 0 ? null : atLeast ? Quantity.AtLeast(sum) : approx ? new Quantity(sum, null, null, QuantityQualifier.Approximately) : Quantity.Exact(sum);
-                buckets.TryGetValue(perPlace.Key, out var cur);
+                buckets.TryGetValue(key, out var cur);
                 if (q is not null && sum > cur.Max) { cur.Max = sum; cur.MaxQ = q; }
                 cur.Extra += extra;
                 cur.AtLeast |= atLeast;
-                buckets[perPlace.Key] = cur;
+                buckets[key] = cur;
             }
+            start = end;
         }
+        items.Clear();
         if (buckets.Count == 0) return null;
         long placed = 0;
         bool anyAtLeast = false;
@@ -257,6 +363,14 @@ internal sealed partial class RecordBuilder
         return placedBuckets == 1 && only is not null ? only : anyAtLeast ? Quantity.AtLeast(placed) : Quantity.Exact(placed);
     }
 
+    /// <summary>The place a figure counts for in the total: none (the unplaced bucket) for cumulative or country-wide figures.</summary>
+    private static PlaceId TotalKey(CasualtyDraft c) =>
+        c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? default : new PlaceId(c.Location.Name, c.Location.Admin1, null);
+
+    // Scratch of Total, cleared at each call.
+    private readonly List<CasualtyDraft> _totalItems = [];
+    private readonly Dictionary<PlaceId, (long Max, Quantity? MaxQ, long Extra, bool AtLeast)> _totalBuckets = [];
+
     private bool OverlapsPlace(int firstToken, int endToken)
     {
         for (int k = Math.Max(0, firstToken); k < Math.Min(endToken, _a.Tokens.Length); k++)
@@ -266,11 +380,15 @@ internal sealed partial class RecordBuilder
 
     private ImmutableArray<Entity> Entities()
     {
-        var list = new List<Entity>();
-        foreach (var p in _a.Places) list.Add(new Entity(EntityType.LOC, _a.Text[p.Start..p.EndChar], p.Start, p.EndChar));
-        foreach (var w in _a.Weapons) list.Add(new Entity(EntityType.WEAPON, _a.Text[w.Start..w.EndChar], w.Start, w.EndChar));
-        foreach (var d in _a.Dates) list.Add(new Entity(EntityType.DATE, _a.Text[d.Start..d.EndChar], d.Start, d.EndChar));
-        foreach (var q in _a.Quantities) list.Add(new Entity(EntityType.QUANTITY, _a.Text[q.Start..q.EndChar], q.Start, q.EndChar));
+        // Sized once for every candidate, sorted and de-duplicated in place, handed over without a copy.
+        int most = _a.Places.Length + _a.Weapons.Length + _a.Dates.Length + _a.Quantities.Length + _a.Tagged.Length + _strikes.Count;
+        if (most == 0) return [];
+        var all = new Entity[most];
+        int n = 0;
+        foreach (var p in _a.Places) all[n++] = new Entity(EntityType.LOC, _a.Text[p.Start..p.EndChar], p.Start, p.EndChar);
+        foreach (var w in _a.Weapons) all[n++] = new Entity(EntityType.WEAPON, _a.Text[w.Start..w.EndChar], w.Start, w.EndChar);
+        foreach (var d in _a.Dates) all[n++] = new Entity(EntityType.DATE, _a.Text[d.Start..d.EndChar], d.Start, d.EndChar);
+        foreach (var q in _a.Quantities) all[n++] = new Entity(EntityType.QUANTITY, _a.Text[q.Start..q.EndChar], q.Start, q.EndChar);
         foreach (var t in _a.Tagged)
         {
             EntityType type;
@@ -282,13 +400,16 @@ internal sealed partial class RecordBuilder
                 case Tagging.EntityLabel.Loc when !OverlapsPlace(t.FirstToken, t.EndToken): type = EntityType.LOC; break;
                 default: continue; // places and weapons come from the gazetteer and catalogue (the tagger's are used above)
             }
-            list.Add(new Entity(type, _a.Text[t.Start..t.End], t.Start, t.End));
+            all[n++] = new Entity(type, _a.Text[t.Start..t.End], t.Start, t.End);
         }
         foreach (var s in _strikes)
-            if (s.TargetSpan is { } ts) list.Add(new Entity(EntityType.TARGET, _a.Text[ts.Start..ts.End], ts.Start, ts.End));
-        list.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Type.CompareTo(y.Type));
-        for (int i = list.Count - 1; i > 0; i--)
-            if (list[i] == list[i - 1]) list.RemoveAt(i);
-        return [.. list];
+            if (s.TargetSpan is { } ts) all[n++] = new Entity(EntityType.TARGET, _a.Text[ts.Start..ts.End], ts.Start, ts.End);
+        var span = all.AsSpan(0, n);
+        span.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Type.CompareTo(y.Type));
+        int kept = n == 0 ? 0 : 1;
+        for (int i = 1; i < n; i++)
+            if (all[i] != all[kept - 1]) all[kept++] = all[i];
+        if (kept < all.Length) Array.Resize(ref all, kept);
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(all);
     }
 }

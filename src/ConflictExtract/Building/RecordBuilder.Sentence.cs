@@ -115,7 +115,7 @@ internal sealed partial class RecordBuilder
 
     private (int Cut, List<Agent> Agents) Frame(int si)
     {
-        _frames ??= new (int, List<Agent>)[_a.Sentences.Length];
+        if (_frames is null || _frames.Length < _a.Sentences.Length) _frames = new (int, List<Agent>)[_a.Sentences.Length];
         if (_frames[si].Agents is null)
         {
             var s = _a.Sentences[si];
@@ -468,8 +468,12 @@ internal sealed partial class RecordBuilder
         foreach (var h in _a.WeaponsIn(from, to))
         {
             if (h.End > to) continue;
-            var w = _weapons.Find(x => x.Info.Name == h.Weapon.Name);
-            if (w is not null && !list.Contains(w)) list.Add(w);
+            foreach (var w in _weapons)
+            {
+                if (w.Info.Name != h.Weapon.Name) continue;
+                if (!list.Contains(w)) list.Add(w);
+                break;
+            }
         }
         WeaponCategory? generic = GenericCategory(from, to, out bool conflict);
         if (list.Count == 0 && _weapons.Count > 0)

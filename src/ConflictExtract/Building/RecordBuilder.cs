@@ -6,12 +6,18 @@ namespace ConflictExtract.Building;
 
 /// <summary>
 /// Turns a <see cref="DocumentAnalysis"/> into records: weapons, strikes (one per place struck),
-/// casualties with their counts, and the document summary. Stateless; one call per document.
+/// casualties with their counts, and the document summary. One call per document; each thread keeps one builder and
+/// its working collections for its next document, emptied in between.
 /// </summary>
 internal sealed partial class RecordBuilder
 {
-    private readonly DocumentAnalysis _a;
-    private readonly Func<string, Location?> _regionByName;
+    [ThreadStatic] private static RecordBuilder? t_free;
+
+    /// <summary>A builder whose collections grew past this (a huge document) is not kept.</summary>
+    private const int KeepUpTo = 4096;
+
+    private DocumentAnalysis _a = null!;
+    private Func<string, Location?> _regionByName = null!;
     private readonly List<WeaponDraft> _weapons = [];
     private readonly List<StrikeDraft> _strikes = [];
     private readonly List<CasualtyDraft> _casualties = [];
@@ -19,16 +25,56 @@ internal sealed partial class RecordBuilder
     private string? _documentAttacker;
     private Location? _lastPlace;
 
-    private RecordBuilder(DocumentAnalysis analysis, Func<string, Location?> regionByName)
-    {
-        _a = analysis;
-        _regionByName = regionByName;
-    }
-
     public static ExtractionResult Build(DocumentAnalysis analysis, ExtractionOptions options, Func<string, Location?> regionByName)
     {
-        var b = new RecordBuilder(analysis, regionByName);
-        return b.Run(options);
+        // Taken from the thread's slot while in use, so a nested build on this thread gets a builder of its own.
+        var b = t_free ?? new RecordBuilder();
+        t_free = null;
+        b.Reset();
+        b._a = analysis;
+        b._regionByName = regionByName;
+        var result = b.Run(options);
+        // Not in a finally: after a fault the builder is dropped, never reused half-way.
+        if (b.Reset()) t_free = b;
+        return result;
+    }
+
+    /// <summary>
+    /// Empties every per-document field and collection, so nothing of one document reaches the next, and lets go of
+    /// the document and its drafts. Returns whether the builder is small enough to keep.
+    /// </summary>
+    private bool Reset()
+    {
+        bool small = _weapons.Count + _strikes.Count + _casualties.Count + _launchSites.Count + _woundedThenDied.Count + _countFrom.Count < KeepUpTo
+            && (_frames is null || _frames.Length < KeepUpTo);
+        if (_frames is not null) Array.Clear(_frames, 0, _a is null ? _frames.Length : Math.Min(_frames.Length, _a.Sentences.Length));
+        _weapons.Clear();
+        _strikes.Clear();
+        _casualties.Clear();
+        _launchSites.Clear();
+        _woundedThenDied.Clear();
+        _countFrom.Clear();
+        _found.Clear();
+        _usedQuantities.Clear();
+        _consumed.Clear();
+        _kept.Clear();
+        _acceptedEnds.Clear();
+        _launchSitesHere.Clear();
+        _strikesHere.Clear();
+        _specific.Clear();
+        _seenPlaces.Clear();
+        _admin1WithPlaces.Clear();
+        _countriesWithPlaces.Clear();
+        _totalItems.Clear();
+        _totalBuckets.Clear();
+        _documentAttacker = null;
+        _lastPlace = null;
+        _previousRange = null;
+        _lastWeaponSentence = -10;
+        _previousRangeSentence = -2;
+        _a = null!;
+        _regionByName = null!;
+        return small;
     }
 
     private sealed class WeaponDraft(string id, WeaponInfo info)
@@ -36,9 +82,11 @@ internal sealed partial class RecordBuilder
         public string Id { get; } = id;
         public WeaponInfo Info { get; } = info;
         public List<string> Mentions { get; } = [];
-        public HashSet<string> MentionSet { get; } = new(StringComparer.Ordinal);
+        /// <summary>The members of <see cref="Mentions"/>, built once the list is long (see <see cref="AddMention"/>).</summary>
+        public HashSet<string>? MentionSet;
         public List<Evidence> Evidence { get; } = [];
-        public HashSet<(int, int)> EvidenceKeys { get; } = [];
+        /// <summary>Keys of <see cref="Evidence"/>, built once the list is long (see <see cref="AddEvidence"/>).</summary>
+        public HashSet<(int, int)>? EvidenceKeys;
         public int? StatedRangeKm { get; set; }
         public int LastSentence { get; set; } = -1;
     }
@@ -109,14 +157,19 @@ internal sealed partial class RecordBuilder
             while (sentence < _a.Sentences.Length - 1 && _a.Sentences[sentence].End <= h.Start) sentence++;
             if (!byName.TryGetValue(h.Weapon.Name, out var w))
             {
-                w = new WeaponDraft("w" + (_weapons.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), h.Weapon);
+                w = new WeaponDraft(RecordId(WeaponIds, _weapons.Count + 1), h.Weapon);
                 byName.Add(h.Weapon.Name, w);
                 _weapons.Add(w);
             }
-            string mention = _a.Text[h.Start..h.EndChar];
-            if (w.MentionSet.Add(mention)) w.Mentions.Add(mention);
-            if (w.EvidenceKeys.Add((h.Start, h.EndChar)))
-                w.Evidence.Add(Evidence.Of(_a.Text, h.Start, h.EndChar));
+            // One string per new mention or evidence span, shared by both; repeats of a name allocate nothing.
+            string? text = null;
+            if (!HasEvidence(w.Evidence, w.EvidenceKeys, h.Start, h.EndChar))
+            {
+                var e = Evidence.Of(_a.Text, h.Start, h.EndChar);
+                text = e.Text;
+                AddEvidence(w.Evidence, ref w.EvidenceKeys, e);
+            }
+            AddMention(w, _a.Text.AsSpan(h.Start, h.EndChar - h.Start), text);
             w.LastSentence = sentence;
         }
         // A range stated in the text ("a range of up to 650 km") belongs to the weapons last named.
@@ -150,6 +203,24 @@ internal sealed partial class RecordBuilder
                     if (w.StatedRangeKm is null && w.Evidence.Count > 0 && first.Evidence.Count > 0 && w.Evidence[0].Start == first.Evidence[0].Start)
                         w.StatedRangeKm = first.StatedRangeKm;
         }
+    }
+
+    /// <summary>Adds <paramref name="mention"/> to the weapon's names unless it is there (short lists searched, long ones a set).</summary>
+    private static void AddMention(WeaponDraft w, ReadOnlySpan<char> mention, string? text)
+    {
+        if (w.MentionSet is not null)
+        {
+            if (w.MentionSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(mention)) return;
+        }
+        else
+        {
+            foreach (var x in w.Mentions)
+                if (mention.SequenceEqual(x)) return;
+        }
+        text ??= mention.ToString();
+        w.Mentions.Add(text);
+        if (w.MentionSet is not null) w.MentionSet.Add(text);
+        else if (w.Mentions.Count > ScanLimit) w.MentionSet = new HashSet<string>(w.Mentions, StringComparer.Ordinal);
     }
 
     private int SentenceOf(int token)

@@ -124,6 +124,31 @@ public class OrderedParallelTests
     }
 
     [Fact]
+    public void TheConsumerFindsWorkWhileAWorkerIsOnALongItem()
+    {
+        // Each of a worker's first three items lasts until the consumer's thread has done two more items. The consumer
+        // must find those read and waiting, not sleep until the worker's item ends (articles differ in length, and a
+        // consumer that waits out every longer article loses a share of a core).
+        int caller = Environment.CurrentManagedThreadId;
+        int byCaller = 0, workerItems = 0, waitedOut = 0;
+        var output = OrderedParallel.Run(Enumerable.Range(0, 30).ToArray(), i =>
+        {
+            if (Environment.CurrentManagedThreadId == caller)
+            {
+                Interlocked.Increment(ref byCaller);
+            }
+            else if (Interlocked.Increment(ref workerItems) <= 3)
+            {
+                int target = Volatile.Read(ref byCaller) + 2;
+                if (!SpinWait.SpinUntil(() => Volatile.Read(ref byCaller) >= target, TimeSpan.FromSeconds(3))) Interlocked.Increment(ref waitedOut);
+            }
+            return i;
+        }, 2, default).ToList();
+        Assert.Equal(Enumerable.Range(0, 30), output);
+        Assert.Equal(0, waitedOut);
+    }
+
+    [Fact]
     public void WorkerThreadsAreKeptForTheNextBatch()
     {
         // Five batches one after another: a worker parked after one batch takes the next, so far fewer than five

@@ -40,6 +40,38 @@ public class BufferReuseTests
     }
 
     [Fact]
+    public void ABuilderReusedOnAThreadCarriesNoPlaceOrAttackerOver()
+    {
+        // The record builder is kept per thread. A toll with no place in its sentence takes the place of the sentence
+        // before, but never the last place of the document before.
+        const string Placeless = "The death toll rose to 13 on Tuesday, and 40 people were wounded, officials said.";
+        var e = ConflictExtractor.Default;
+        var fresh = OnFreshThread(() => ExtractionJson.Serialize(e.Extract(Placeless, Pub, "p")));
+        var afterLong = OnFreshThread(() =>
+        {
+            e.Extract(Long, Pub, "l");
+            return ExtractionJson.Serialize(e.Extract(Placeless, Pub, "p"));
+        });
+        Assert.Equal(fresh, afterLong);
+        Assert.Contains(e.Extract(Long, Pub, "l").Casualties, c => c.Location is not null); // the document before has placed tolls
+        var result = e.Extract(Placeless, Pub, "p");
+        Assert.Contains(result.Casualties, c => c.Count.Headline == 13);
+        Assert.All(result.Casualties, c => Assert.Null(c.Location));
+    }
+
+    [Fact]
+    public void RecordIdsStayDistinctPastTheCachedOnes()
+    {
+        // 140 tolls with different figures: 140 casualty records, ids c1 ... c140 (the first 128 are made once).
+        string text = string.Concat(Enumerable.Range(1, 140).Select(n => $"Shelling killed {n} civilians in Kharkiv. "));
+        var result = ConflictExtractor.Default.Extract(text, Pub, "many");
+        var ids = result.Casualties.Select(c => c.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.True(ids.Count > 128, $"{ids.Count} casualties");
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(n => "c" + n), ids);
+    }
+
+    [Fact]
     public void TwoAnalysesAliveOnOneThreadKeepTheirOwnIndexes()
     {
         var pipeline = new DocumentPipeline(ConflictExtractor.Default.Models);
