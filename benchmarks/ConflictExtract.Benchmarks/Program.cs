@@ -1,7 +1,13 @@
-if (args.Length > 0 && args[0] == "allocs") { ConflictExtract.Benchmarks.AllocProfile.Run(); return; }
-if (args.Length > 0 && args[0] == "scaling")
+// `scaling [PAIRS]` and `allocs` are plain runs (see ScalingRun and AllocProfile); anything else goes to BenchmarkDotNet.
+switch (args.Length > 0 ? args[0] : "")
 {
-    ConflictExtract.Benchmarks.ScalingRun.Run(args);
-    return;
+    case "scaling":
+        ConflictExtract.Benchmarks.ScalingRun.Run(args);
+        break;
+    case "allocs":
+        ConflictExtract.Benchmarks.AllocProfile.Run();
+        break;
+    default:
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ConflictExtract.Benchmarks.ScalingRun).Assembly).Run(args);
+        break;
 }
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ConflictExtract.Benchmarks.ScalingRun).Assembly).Run(args);

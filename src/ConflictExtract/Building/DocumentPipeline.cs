@@ -38,7 +38,9 @@ internal sealed class DocumentPipeline(ModelSet models)
     private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, Sentence[] sentences, DateOnly? publishedAt, DocumentScratch scratch)
     {
         ReadOnlySpan<Token> tokens = tokenArray.AsSpan(0, tokenCount);
-        var placeMentions = Models.Places.Find(text, tokens, sentences);
+        var placeMentions = scratch.PlaceMentions;
+        placeMentions.Clear();
+        Models.Places.FindInto(text, tokens, sentences, placeMentions);
         var places = new PlaceHit[placeMentions.Count];
         for (int i = 0; i < places.Length; i++)
         {

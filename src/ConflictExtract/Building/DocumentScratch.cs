@@ -5,8 +5,9 @@ namespace ConflictExtract.Building;
 
 /// <summary>
 /// A thread's work memory for one document, lent to it from tokenization to the end of record building and then kept
-/// for the thread's next document: the tokens, the tagger's spans, the per-token indexes and word-set memo, and the
-/// marks of the variant-spelling pass. These were the largest per-document allocations after the records themselves.
+/// for the thread's next document: the tokens, the tagger's spans, the place mentions, the per-token indexes and word-set
+/// memo, and the marks of the variant-spelling pass. These were the largest per-document allocations after the records
+/// themselves.
 /// Taken from the thread's slot when lent, so a nested or concurrent analysis on one thread gets its own.
 /// </summary>
 internal sealed class DocumentScratch
@@ -27,6 +28,9 @@ internal sealed class DocumentScratch
     /// <summary>The tagger's spans for this document (empty when lent).</summary>
     public List<TaggedSpan> Tagged { get; } = new(256);
 
+    /// <summary>The gazetteer's place mentions for this document (empty when lent).</summary>
+    public List<Lexicon.PlaceMention> PlaceMentions { get; } = new(64);
+
     public static DocumentScratch Rent()
     {
         var s = t_free ?? new DocumentScratch();
@@ -38,7 +42,8 @@ internal sealed class DocumentScratch
     public void Return(int tokens)
     {
         Tagged.Clear();
-        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo) t_free = this;
+        PlaceMentions.Clear();
+        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo && PlaceMentions.Capacity <= KeepUpTo) t_free = this;
     }
 
     /// <summary>Tokenizes <paramref name="text"/> into <see cref="Tokens"/>; returns the token count.</summary>

@@ -35,7 +35,7 @@ internal sealed partial class RecordBuilder
 
     private List<Agent> FindAgents(int from, int to)
     {
-        var agents = new List<Agent>();
+        var agents = _agentLists.TryPop(out var lent) ? lent : [];
         for (int i = from; i < to; i++)
         {
             if (!Cues.AttackerWords.TryGet(_a.Word(i), out var country)) continue;
@@ -350,6 +350,11 @@ internal sealed partial class RecordBuilder
         return false;
     }
 
+    // Per-sentence scratch of SentenceWeapons, cleared before use, and emptied agent lists for FindAgents.
+    private readonly List<WeaponDraft> _weaponsHere = [];
+    private readonly List<WeaponDraft> _munitions = [];
+    private readonly Stack<List<Agent>> _agentLists = new();
+
     // Per-sentence scratch of BuildSentence and MostSpecific, cleared before use (a builder serves one document on one thread).
     private readonly List<PlaceHit> _kept = [];
     private readonly HashSet<int> _acceptedEnds = [];
@@ -462,9 +467,11 @@ internal sealed partial class RecordBuilder
         return Evidence.Of(_a.Text, s.Start, Math.Max(s.Start, end));
     }
 
+    /// <summary>The weapons of a sentence's strikes. The list is reused: read it before the next call.</summary>
     private (List<WeaponDraft> Weapons, WeaponCategory? Category) SentenceWeapons(int si, int from, int to)
     {
-        var list = new List<WeaponDraft>();
+        var list = _weaponsHere;
+        list.Clear();
         foreach (var h in _a.WeaponsIn(from, to))
         {
             if (h.End > to) continue;
@@ -482,9 +489,13 @@ internal sealed partial class RecordBuilder
             bool anaphor = false;
             for (int i = from; i < to && !anaphor; i++)
                 anaphor = _a.In(i, Cues.WeaponNouns) && !_a.Is(i, "shell") && !_a.Is(i, "shells") && !_a.Is(i, "artillery") && !_a.Is(i, "mortar") && !_a.Is(i, "mortars");
-            var munitions = _weapons.FindAll(w => w.Info.Category != WeaponCategory.Aircraft); // bombers and jets are platforms
+            var munitions = _munitions;
+            munitions.Clear();
+            foreach (var w in _weapons)
+                if (w.Info.Category != WeaponCategory.Aircraft) munitions.Add(w); // bombers and jets are platforms
             var first = munitions.Count > 0 ? munitions[0].Info.Category : WeaponCategory.Other;
-            bool oneFamily = munitions.Count > 0 && munitions.TrueForAll(w => w.Info.Category == first);
+            bool oneFamily = munitions.Count > 0;
+            foreach (var w in munitions) oneFamily &= w.Info.Category == first;
             bool near = si - _lastWeaponSentence <= 1;
             foreach (var w in munitions)
             {

@@ -47,7 +47,17 @@ internal sealed partial class RecordBuilder
     {
         bool small = _weapons.Count + _strikes.Count + _casualties.Count + _launchSites.Count + _woundedThenDied.Count + _countFrom.Count < KeepUpTo
             && (_frames is null || _frames.Length < KeepUpTo);
-        if (_frames is not null) Array.Clear(_frames, 0, _a is null ? _frames.Length : Math.Min(_frames.Length, _a.Sentences.Length));
+        if (_frames is not null)
+        {
+            int used = _a is null ? _frames.Length : Math.Min(_frames.Length, _a.Sentences.Length);
+            for (int i = 0; i < used; i++)
+            {
+                if (_frames[i].Agents is not { } agents) continue;
+                agents.Clear();
+                if (_agentLists.Count < KeepUpTo && agents.Capacity <= 64) _agentLists.Push(agents);
+            }
+            Array.Clear(_frames, 0, used);
+        }
         _weapons.Clear();
         _strikes.Clear();
         _casualties.Clear();
@@ -67,6 +77,8 @@ internal sealed partial class RecordBuilder
         _countriesWithPlaces.Clear();
         _totalItems.Clear();
         _totalBuckets.Clear();
+        _weaponsHere.Clear();
+        _munitions.Clear();
         _documentAttacker = null;
         _lastPlace = null;
         _previousRange = null;

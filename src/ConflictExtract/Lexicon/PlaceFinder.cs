@@ -57,12 +57,21 @@ public sealed class PlaceFinder
     public IReadOnlyList<PlaceMention> Find(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
+        var result = new List<PlaceMention>();
+        FindInto(text, tokens, sentences, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="Find"/>, adding the mentions to <paramref name="result"/> (a caller's reused list).</summary>
+    internal void FindInto(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<PlaceMention> result)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
         // Work lists are kept per thread and reused (taken from the slot, so a nested call gets its own).
         var scratch = t_scratch ?? new Scratch();
         t_scratch = null;
         try
         {
-            return FindCore(text, tokens, sentences, scratch);
+            FindCore(text, tokens, sentences, scratch, result);
         }
         finally
         {
@@ -93,7 +102,7 @@ public sealed class PlaceFinder
         }
     }
 
-    private List<PlaceMention> FindCore(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Scratch scratch)
+    private void FindCore(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Scratch scratch, List<PlaceMention> result)
     {
         var items = scratch.Items;
         var matches = scratch.Matches;
@@ -181,7 +190,7 @@ public sealed class PlaceFinder
             }
         }
 
-        var result = new List<PlaceMention>(span.Length);
+        result.EnsureCapacity(result.Count + span.Length);
         foreach (ref var it in span)
         {
             if (it.Role == Role.Skip) continue;
@@ -198,7 +207,6 @@ public sealed class PlaceFinder
             if (conf <= 0) continue;
             result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p, it.M.FirstToken, it.M.EndToken, conf));
         }
-        return result;
     }
 
     private void Collect(string text, ReadOnlySpan<Token> tokens, int from, int to, List<GazetteerMatch> matches, List<Item> items)
