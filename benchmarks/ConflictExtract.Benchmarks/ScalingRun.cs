@@ -12,6 +12,8 @@ namespace ConflictExtract.Benchmarks;
 /// same sitting: items of one length (ComputeOnly), of lengths from 0.5 to 1.5 times (ComputeVaried: what the engine
 /// loses to uneven items), and items that also allocate an article's worth of short-lived memory (ComputeAllocating:
 /// what collections that stop both threads cost on this machine).
+/// On a VM whose one-thread speed is at times bimodal (a slow state 40-50% slower), the ratio of the two p10s (each
+/// side's fast state) is printed beside the pair median.
 /// Run: dotnet run -c Release --project benchmarks/ConflictExtract.Benchmarks -- scaling [PAIRS]
 /// (prefix DOTNET_gcServer=1 for the server GC).
 /// </summary>
@@ -97,7 +99,7 @@ internal static class ScalingRun
         for (int r = 0; r < rows.Length; r++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rows[r].Name,-17} 1 thread {Summary(one[r])} ms | 2 threads {Summary(two[r])} ms | pair ratio median {Quantile(ratio[r], 0.5):F2} (p25 {Quantile(ratio[r], 0.25):F2}, p75 {Quantile(ratio[r], 0.75):F2})"));
+                $"{rows[r].Name,-17} 1 thread {Summary(one[r])} ms | 2 threads {Summary(two[r])} ms | pair ratio median {Quantile(ratio[r], 0.5):F2} (p25 {Quantile(ratio[r], 0.25):F2}, p75 {Quantile(ratio[r], 0.75):F2}) | p10 ratio {Quantile(one[r], 0.1) / Quantile(two[r], 0.1):F2}"));
         }
         for (int t = 1; t <= 2; t++)
         {

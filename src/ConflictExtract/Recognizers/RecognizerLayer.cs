@@ -192,7 +192,7 @@ public sealed class RecognizerLayer
         int ws = s.StartOf(first), we = s.EndOf(last);
         if (found is { Count: > 0 } && found[^1].End > ws) ws = Math.Min(found[^1].End, s.StartOf(trigger));
         if (we - ws > MaxWindowChars || we <= ws) return false;
-        string window = s.Text.Substring(ws, we - ws);
+        var window = s.Text.AsSpan(ws, we - ws);
         var items = Lookup(window, null);
         int ts = s.StartOf(trigger) - ws, te = s.Tokens[trigger].End - ws;
         foreach (var c in items)
@@ -214,10 +214,28 @@ public sealed class RecognizerLayer
         return false;
     }
 
-    private CachedDate[] Lookup(string window, DateOnly? pub)
+    /// <summary>
+    /// Recognizers' dates in <paramref name="window"/> (at most <see cref="MaxWindowChars"/> long), from the cache when the
+    /// phrase was seen before: a hit builds no string.
+    /// </summary>
+    private CachedDate[] Lookup(ReadOnlySpan<char> window, DateOnly? pub)
     {
-        string key = pub is { } p ? p.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + window : window;
-        if (_cache.TryGetValue(key, out var hit)) return hit;
+        // The key is the window, prefixed "day|" when resolved against a publication date.
+        Span<char> buffer = stackalloc char[MaxWindowChars + 16];
+        int prefix = 0;
+        if (pub is { } p)
+        {
+            p.DayNumber.TryFormat(buffer, out prefix, default, System.Globalization.CultureInfo.InvariantCulture);
+            buffer[prefix++] = '|';
+        }
+        window.CopyTo(buffer[prefix..]);
+        ReadOnlySpan<char> key = buffer[..(prefix + window.Length)];
+        if (_cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var hit)) return hit;
+        return Parse(window.ToString(), key.ToString(), pub);
+    }
+
+    private CachedDate[] Parse(string window, string key, DateOnly? pub)
+    {
         CachedDate[] items;
         try
         {

@@ -150,8 +150,12 @@ public class RecognizerLayerTests
         Assert.NotEmpty(r.Dates);
         long calls = layer.FallbackCalls;
         Assert.True(calls >= 1);
-        layer.Recognize(text, TestTokens.Tokenize(text), Pub);
-        Assert.Equal(calls, layer.FallbackCalls);
+        var again = layer.Recognize(text, TestTokens.Tokenize(text), Pub);
+        Assert.Equal(calls, layer.FallbackCalls); // both lookups (the phrase, and the phrase on the publication day) hit
+        Assert.Equal(r.Dates, again.Dates);
+        var otherDay = layer.Recognize(text, TestTokens.Tokenize(text), Pub.AddDays(400));
+        Assert.Equal(calls + 1, layer.FallbackCalls); // another publication day is another key
+        Assert.NotEqual(r.Dates[0].Value, otherDay.Dates[0].Value);
     }
 
     [Fact]
