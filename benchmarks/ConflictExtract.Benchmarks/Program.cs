@@ -1,8 +1,11 @@
-// `scaling [PAIRS]` and `allocs` are plain runs (see ScalingRun and AllocProfile); anything else goes to BenchmarkDotNet.
+// `scaling [PAIRS]`, `scaling-pinned [ROUNDS]` and `allocs` are plain runs (see ScalingRun, PinnedScalingRun, AllocProfile); anything else goes to BenchmarkDotNet.
 switch (args.Length > 0 ? args[0] : "")
 {
     case "scaling":
         ConflictExtract.Benchmarks.ScalingRun.Run(args);
+        break;
+    case "scaling-pinned":
+        ConflictExtract.Benchmarks.PinnedScalingRun.Run(args);
         break;
     case "allocs":
         ConflictExtract.Benchmarks.AllocProfile.Run();
