@@ -28,19 +28,21 @@ internal sealed class DocumentAnalysis
     public DocumentAnalysis(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt,
         PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
         TaggedSpan[]? tagged = null)
-        : this(text, tokens, tokens.Length, sentences, publishedAt, places, weapons, quantities, dates, distances, tagged, DocumentScratch.Rent())
+        : this(text, tokens, tokens.Length, sentences, publishedAt, places, places.Length, weapons, quantities, dates, distances, tagged, DocumentScratch.Rent())
     {
     }
 
     /// <summary>
-    /// An analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokens"/> (possibly
-    /// <paramref name="scratch"/>'s), whose indexes and memo live in <paramref name="scratch"/> until <see cref="Release"/>.
+    /// An analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokens"/> and the first
+    /// <paramref name="placeCount"/> places of <paramref name="places"/> (either possibly <paramref name="scratch"/>'s),
+    /// whose indexes and memo live in <paramref name="scratch"/> until <see cref="Release"/>.
     /// </summary>
     public DocumentAnalysis(string text, Token[] tokens, int tokenCount, Sentence[] sentences, DateOnly? publishedAt,
-        PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
+        PlaceHit[] places, int placeCount, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
         TaggedSpan[]? tagged, DocumentScratch scratch)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)tokenCount, (uint)tokens.Length, nameof(tokenCount));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)placeCount, (uint)places.Length, nameof(placeCount));
         Tagged = tagged ?? [];
         Text = text;
         _tokens = tokens;
@@ -48,12 +50,13 @@ internal sealed class DocumentAnalysis
         Sentences = sentences;
         PublishedAt = publishedAt;
         // Sorted by position, so that a sentence's hits are one contiguous slice (work stays linear in the document).
-        places = Sorted(places, static h => h.First);
+        places = Sorted(places, placeCount, static h => h.First);
         weapons = Sorted(weapons, static h => h.First);
         quantities = Sorted(quantities, static h => h.First);
         dates = Sorted(dates, static h => h.First);
         distances = Sorted(distances, static h => h.First);
-        Places = places;
+        _places = places;
+        _placeCount = placeCount;
         Weapons = weapons;
         Quantities = quantities;
         Dates = dates;
@@ -62,7 +65,7 @@ internal sealed class DocumentAnalysis
         _scratch = scratch;
         var index = _index = scratch.Index(n);
         Index(index.AsSpan(0, n), quantities.Length, i => (quantities[i].First, quantities[i].End));
-        Index(index.AsSpan(n, n), places.Length, i => (places[i].First, places[i].End));
+        Index(index.AsSpan(n, n), placeCount, i => (places[i].First, places[i].End));
         Index(index.AsSpan(2 * n, n), weapons.Length, i => (weapons[i].First, weapons[i].End));
         Index(index.AsSpan(3 * n, n), dates.Length, i => (dates[i].First, dates[i].End));
     }
@@ -94,7 +97,12 @@ internal sealed class DocumentAnalysis
     private readonly int _tokenCount;
     public Sentence[] Sentences { get; }
     public DateOnly? PublishedAt { get; }
-    public PlaceHit[] Places { get; }
+    /// <summary>The places found, in token order.</summary>
+    public ReadOnlySpan<PlaceHit> Places =>
+        _scratch is null ? throw new ObjectDisposedException(nameof(DocumentAnalysis)) : new(_places, 0, _placeCount);
+
+    private readonly PlaceHit[] _places;
+    private readonly int _placeCount;
     public WeaponHit[] Weapons { get; }
     public QuantityHit[] Quantities { get; }
     public DateHit[] Dates { get; }
@@ -111,25 +119,28 @@ internal sealed class DocumentAnalysis
 
     public ReadOnlySpan<char> Word(int i) => Tokens[i].Slice(Text);
 
-    private static T[] Sorted<T>(T[] hits, Func<T, int> first)
+    private static T[] Sorted<T>(T[] hits, Func<T, int> first) => Sorted(hits, hits.Length, first);
+
+    /// <summary>The first <paramref name="count"/> hits by first token: the same array when already so, else a new one.</summary>
+    private static T[] Sorted<T>(T[] hits, int count, Func<T, int> first)
     {
-        for (int i = 1; i < hits.Length; i++)
+        for (int i = 1; i < count; i++)
         {
             if (first(hits[i - 1]) <= first(hits[i])) continue;
-            return hits.OrderBy(first).ToArray(); // stable: hits on one token keep their order
+            return hits.Take(count).OrderBy(first).ToArray(); // stable: hits on one token keep their order
         }
         return hits;
     }
 
     /// <summary>The hits whose first token lies in [from, to), for arrays sorted by first token.</summary>
-    public static ReadOnlySpan<T> Slice<T>(T[] hits, Func<T, int> first, int from, int to)
+    public static ReadOnlySpan<T> Slice<T>(ReadOnlySpan<T> hits, Func<T, int> first, int from, int to)
     {
         int lo = LowerBound(hits, first, from);
         int hi = LowerBound(hits, first, to);
-        return hits.AsSpan(lo, Math.Max(0, hi - lo));
+        return hits.Slice(lo, Math.Max(0, hi - lo));
     }
 
-    private static int LowerBound<T>(T[] hits, Func<T, int> first, int value)
+    private static int LowerBound<T>(ReadOnlySpan<T> hits, Func<T, int> first, int value)
     {
         int lo = 0, hi = hits.Length;
         while (lo < hi)

@@ -41,8 +41,9 @@ internal sealed class DocumentPipeline(ModelSet models)
         var placeMentions = scratch.PlaceMentions;
         placeMentions.Clear();
         Models.Places.FindInto(text, tokens, sentences, placeMentions);
-        var places = new PlaceHit[placeMentions.Count];
-        for (int i = 0; i < places.Length; i++)
+        int placeCount = placeMentions.Count;
+        var places = scratch.PlaceHits(placeCount);
+        for (int i = 0; i < placeCount; i++)
         {
             var p = placeMentions[i];
             places[i] = new PlaceHit(p.FirstToken, p.EndToken, p.Start, p.End, p.Location, p.Location.Kind == PlaceKind.Region);
@@ -83,9 +84,9 @@ internal sealed class DocumentPipeline(ModelSet models)
             var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             distances[i] = new DistanceHit(f, e, d.Start, d.End, d.Kilometres);
         }
-        places = AddVariantSpellings(text, tokens, places, weapons, taggedArray, scratch.Marks(tokenCount));
+        (places, placeCount) = AddVariantSpellings(text, tokens, places, placeCount, weapons, taggedArray, scratch.Marks(tokenCount));
         weapons = AddUnlistedWeapons(text, tokens, weapons, taggedArray);
-        return new DocumentAnalysis(text, tokenArray, tokenCount, sentences, publishedAt, places, weapons, quantities, dates, distances, taggedArray, scratch);
+        return new DocumentAnalysis(text, tokenArray, tokenCount, sentences, publishedAt, places, placeCount, weapons, quantities, dates, distances, taggedArray, scratch);
     }
 
     private static readonly WordSet VariantLeads = new("in", "near", "on", "shelled", "attacked", "hit", "struck", "shelling", "bombed", "targeted", "at");
@@ -99,8 +100,9 @@ internal sealed class DocumentPipeline(ModelSet models)
     private const byte TaggedLoc = 1, Covered = 2;
 
     /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
-    private PlaceHit[] AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] places, WeaponHit[] weapons, TaggedSpan[] tagged, byte[] marks)
+    private (PlaceHit[] Places, int Count) AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] placeArray, int placeCount, WeaponHit[] weapons, TaggedSpan[] tagged, byte[] marks)
     {
+        var places = placeArray.AsSpan(0, placeCount);
         foreach (var t in tagged)
             if (t.Label == EntityLabel.Loc && t.EndToken - t.FirstToken == 1 && (uint)t.FirstToken < (uint)tokens.Length) marks[t.FirstToken] |= TaggedLoc;
         // A foreign namesake where the document names Ukrainian regions: prefer the Ukrainian place in one of them
@@ -146,12 +148,12 @@ internal sealed class DocumentPipeline(ModelSet models)
             if (place is null) continue;
             (added ??= []).Add(new PlaceHit(i, i + 1, t.Start, t.End, place.ToLocation(), false));
         }
-        if (added is null) return places;
+        if (added is null) return (placeArray, placeCount);
         var all = new List<PlaceHit>(places.Length + added.Count);
-        all.AddRange(places);
+        foreach (var p in places) all.Add(p);
         all.AddRange(added);
         all.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return [.. all];
+        return ([.. all], all.Count);
     }
 
     private static readonly WordMap<WeaponCategory> WeaponHeads = new(new Dictionary<string, WeaponCategory>

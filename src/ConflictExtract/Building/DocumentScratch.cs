@@ -21,6 +21,8 @@ internal sealed class DocumentScratch
     private int[] _index = [];
     private ulong[] _memo = [];
     private byte[] _marks = [];
+    private PlaceHit[] _placeHits = new PlaceHit[64];
+    private int _placeHitsUsed;
 
     /// <summary>The tokens of the last <see cref="Tokenize"/>.</summary>
     public Token[] Tokens { get; private set; } = new Token[1024];
@@ -43,7 +45,10 @@ internal sealed class DocumentScratch
     {
         Tagged.Clear();
         PlaceMentions.Clear();
-        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo && PlaceMentions.Capacity <= KeepUpTo) t_free = this;
+        // PlaceHit holds a Location: the places array is cleared so that no document's places outlive it.
+        Array.Clear(_placeHits, 0, _placeHitsUsed);
+        _placeHitsUsed = 0;
+        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo && PlaceMentions.Capacity <= KeepUpTo && _placeHits.Length <= KeepUpTo) t_free = this;
     }
 
     /// <summary>Tokenizes <paramref name="text"/> into <see cref="Tokens"/>; returns the token count.</summary>
@@ -57,6 +62,14 @@ internal sealed class DocumentScratch
         _tokenList.Clear();
         if (_tokenList.Capacity > KeepUpTo) _tokenList.Capacity = 0;
         return n;
+    }
+
+    /// <summary>Room for <paramref name="count"/> places (not cleared).</summary>
+    public PlaceHit[] PlaceHits(int count)
+    {
+        if (_placeHits.Length < count) _placeHits = new PlaceHit[Math.Max(count, 2 * _placeHits.Length)];
+        _placeHitsUsed = count;
+        return _placeHits;
     }
 
     /// <summary>Room for four per-token indexes of <paramref name="tokens"/> tokens (not cleared).</summary>

@@ -83,14 +83,18 @@ public class BufferReuseTests
         Analyze(Long).Release(); // this thread now holds buffers to lend
         var first = Analyze(Short);
         int[] before = first.PlaceAt.ToArray();
+        var placesBefore = first.Places.ToArray();
         Assert.Contains(before, p => p >= 0); // Kherson
+        Assert.Equal("Kherson", Assert.Single(placesBefore).Location.Name);
         var second = Analyze(Long);
         second.Release();
         var third = Analyze(Long); // takes the buffers the second gave back
         Assert.Equal(before, first.PlaceAt.ToArray());
+        Assert.Equal(placesBefore, first.Places.ToArray());
         Assert.True(third.QuantityAt.Length == third.Tokens.Length);
         first.Release();
         Assert.Throws<ObjectDisposedException>(() => first.PlaceAt.Length);
+        Assert.Throws<ObjectDisposedException>(() => first.Places.Length);
     }
 
     [Fact]
