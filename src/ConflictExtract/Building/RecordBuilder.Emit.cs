@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ConflictExtract.Records;
 
 namespace ConflictExtract.Building;
@@ -239,27 +240,58 @@ internal sealed partial class RecordBuilder
 
     private ExtractionResult Emit(ExtractionOptions options)
     {
-        var ci = CultureInfo.InvariantCulture;
         for (int i = 0; i < _strikes.Count; i++) _strikes[i].Id = RecordId(StrikeIds, i + 1);
         for (int i = 0; i < _casualties.Count; i++) _casualties[i].Id = RecordId(CasualtyIds, i + 1);
 
-        var weapons = _weapons.Select(w => new WeaponSystem(
-            w.Id, w.Info.Name, [.. w.Mentions], w.Info.Category, w.Info.Origin, w.StatedRangeKm ?? w.Info.MaxRangeKm, [.. w.Evidence])).ToImmutableArray();
+        var weapons = new WeaponSystem[_weapons.Count];
+        for (int i = 0; i < weapons.Length; i++)
+        {
+            var w = _weapons[i];
+            weapons[i] = new WeaponSystem(w.Id, w.Info.Name, [.. w.Mentions], w.Info.Category, w.Info.Origin, w.StatedRangeKm ?? w.Info.MaxRangeKm, [.. w.Evidence]);
+        }
 
-        var kept = new HashSet<CasualtyDraft>(_casualties);
-        var strikes = _strikes.Select(s => new StrikeEvent(
-            s.Id, s.Date, s.Location, s.Attacker, s.Target, s.TargetCategory,
-            [.. s.Weapons.Select(w => w.Id)], s.WeaponCategory, s.MunitionCount, s.Intercepted, s.LaunchSite,
-            [.. s.Casualties.Where(kept.Contains).Select(c => c.Id).Distinct()],
-            Confidence(s), [.. s.Evidence])).ToImmutableArray();
+        var kept = _emitted;
+        kept.Clear();
+        foreach (var c in _casualties) kept.Add(c);
+        var strikes = new StrikeEvent[_strikes.Count];
+        for (int i = 0; i < strikes.Length; i++)
+        {
+            var s = _strikes[i];
+            var weaponIds = new string[s.Weapons.Count];
+            for (int k = 0; k < weaponIds.Length; k++) weaponIds[k] = s.Weapons[k].Id;
+            strikes[i] = new StrikeEvent(
+                s.Id, s.Date, s.Location, s.Attacker, s.Target, s.TargetCategory,
+                ImmutableCollectionsMarshal.AsImmutableArray(weaponIds), s.WeaponCategory, s.MunitionCount, s.Intercepted, s.LaunchSite,
+                CasualtyIdsOf(s, kept), Confidence(s), [.. s.Evidence]);
+        }
+        kept.Clear();
 
-        var casualties = _casualties.Select(c => new Casualty(
-            c.Id, c.Kind, c.Count, c.Group, c.Cumulative ? null : c.Strike?.Id, c.Date, c.Location, [.. c.Evidence])).ToImmutableArray();
+        var casualties = new Casualty[_casualties.Count];
+        for (int i = 0; i < casualties.Length; i++)
+        {
+            var c = _casualties[i];
+            casualties[i] = new Casualty(c.Id, c.Kind, c.Count, c.Group, c.Cumulative ? null : c.Strike?.Id, c.Date, c.Location, [.. c.Evidence]);
+        }
 
         var summary = new Summary(Total(CasualtyKind.Killed), Total(CasualtyKind.Injured));
         var entities = options.IncludeEntities ? Entities() : [];
-        return new ExtractionResult(options.DocumentId, options.PublishedAt, weapons, strikes, casualties, summary, entities);
+        return new ExtractionResult(options.DocumentId, options.PublishedAt, ImmutableCollectionsMarshal.AsImmutableArray(weapons),
+            ImmutableCollectionsMarshal.AsImmutableArray(strikes), ImmutableCollectionsMarshal.AsImmutableArray(casualties), summary, entities);
     }
+
+    /// <summary>The surviving casualties linked to <paramref name="s"/>, each id once, in link order.</summary>
+    private static ImmutableArray<string> CasualtyIdsOf(StrikeDraft s, HashSet<CasualtyDraft> emitted)
+    {
+        if (s.Casualties.Count == 0) return [];
+        if (s.Casualties.Count > ScanLimit) return [.. s.Casualties.Where(emitted.Contains).Select(c => c.Id).Distinct()];
+        var ids = new List<string>(s.Casualties.Count);
+        foreach (var c in s.Casualties)
+            if (emitted.Contains(c) && !ids.Contains(c.Id)) ids.Add(c.Id);
+        return [.. ids];
+    }
+
+    /// <summary>The casualties being emitted (scratch of Emit).</summary>
+    private readonly HashSet<CasualtyDraft> _emitted = [];
 
     private static double Confidence(StrikeDraft s)
     {
@@ -410,6 +442,6 @@ internal sealed partial class RecordBuilder
         for (int i = 1; i < n; i++)
             if (all[i] != all[kept - 1]) all[kept++] = all[i];
         if (kept < all.Length) Array.Resize(ref all, kept);
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(all);
+        return ImmutableCollectionsMarshal.AsImmutableArray(all);
     }
 }
