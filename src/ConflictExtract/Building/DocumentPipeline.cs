@@ -52,7 +52,9 @@ internal sealed class DocumentPipeline(ModelSet models)
         var weaponMentions = Models.Weapons.Find(text, tokens);
         var tagged = scratch.Tagged;
         tagged.Clear();
-        Models.Tagger.TagInto(text, tokens, sentences, EntityTagger.HintsFrom(tokens, placeMentions, weaponMentions), tagged);
+        var hints = scratch.Hints(tokenCount).AsSpan(0, tokenCount);
+        EntityTagger.HintsInto(tokens, placeMentions, weaponMentions, hints);
+        Models.Tagger.TagInto(text, tokens, sentences, hints, tagged);
         var taggedArray = tagged.ToArray();
         var weapons = new WeaponHit[weaponMentions.Count];
         for (int i = 0; i < weapons.Length; i++)

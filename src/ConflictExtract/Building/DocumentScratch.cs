@@ -21,6 +21,7 @@ internal sealed class DocumentScratch
     private int[] _index = [];
     private ulong[] _memo = [];
     private byte[] _marks = [];
+    private TaggerHints[] _hints = [];
     private PlaceHit[] _placeHits = new PlaceHit[64];
     private int _placeHitsUsed;
 
@@ -62,6 +63,13 @@ internal sealed class DocumentScratch
         _tokenList.Clear();
         if (_tokenList.Capacity > KeepUpTo) _tokenList.Capacity = 0;
         return n;
+    }
+
+    /// <summary>Room for the tagger's hints of <paramref name="tokens"/> tokens (not cleared).</summary>
+    public TaggerHints[] Hints(int tokens)
+    {
+        if (_hints.Length < tokens) _hints = new TaggerHints[Math.Max(tokens, 1024)];
+        return _hints;
     }
 
     /// <summary>Room for <paramref name="count"/> places (not cleared).</summary>

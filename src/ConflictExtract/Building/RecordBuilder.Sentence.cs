@@ -579,8 +579,10 @@ internal sealed partial class RecordBuilder
     /// </summary>
     private (Quantity? Munitions, Quantity? Intercepted) FindMunitionCounts(int from, int to)
     {
-        var fired = new List<Quantity>();
-        var down = new List<Quantity>();
+        var fired = _fired;
+        var down = _down;
+        fired.Clear();
+        down.Clear();
         int skipUntil = -1;
         foreach (var q in _a.QuantitiesIn(from, to))
         {
@@ -601,8 +603,15 @@ internal sealed partial class RecordBuilder
             if (InterceptNear(q.First, q.End, from, to)) down.Add(q.Value);
             else fired.Add(q.Value);
         }
-        return (Sum(fired), Sum(down));
+        var counts = (Sum(fired), Sum(down));
+        fired.Clear();
+        down.Clear();
+        return counts;
     }
+
+    // Scratch of FindMunitionCounts, cleared at each call.
+    private readonly List<Quantity> _fired = [];
+    private readonly List<Quantity> _down = [];
 
     private static Quantity? Sum(List<Quantity> list)
     {

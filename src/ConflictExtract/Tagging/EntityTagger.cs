@@ -178,6 +178,14 @@ public sealed class EntityTagger
     {
         if (tokens.IsEmpty) return [];
         var hints = new TaggerHints[tokens.Length];
+        HintsInto(tokens, places, weapons, hints);
+        return hints;
+    }
+
+    /// <summary>As <see cref="HintsFrom"/>, into <paramref name="hints"/> (one per token, cleared first).</summary>
+    internal static void HintsInto(ReadOnlySpan<Token> tokens, IReadOnlyList<PlaceMention>? places, IReadOnlyList<WeaponMention>? weapons, Span<TaggerHints> hints)
+    {
+        hints.Clear();
         if (places is not null)
             foreach (var m in places)
                 Mark(hints, m.FirstToken, m.EndToken, TaggerHints.PlaceBegin, TaggerHints.PlaceInside);
@@ -187,7 +195,6 @@ public sealed class EntityTagger
                 int first = FirstTokenAt(tokens, m.Start), end = FirstTokenAt(tokens, m.End);
                 Mark(hints, first, end, TaggerHints.WeaponBegin, TaggerHints.WeaponInside);
             }
-        return hints;
     }
 
     /// <summary>Index of the first token ending after <paramref name="offset"/>.</summary>
@@ -202,7 +209,7 @@ public sealed class EntityTagger
         return lo;
     }
 
-    private static void Mark(TaggerHints[] hints, int first, int end, TaggerHints begin, TaggerHints inside)
+    private static void Mark(Span<TaggerHints> hints, int first, int end, TaggerHints begin, TaggerHints inside)
     {
         if (first < 0 || end > hints.Length || first >= end) return;
         hints[first] |= begin;
