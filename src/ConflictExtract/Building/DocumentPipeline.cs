@@ -38,8 +38,7 @@ internal sealed class DocumentPipeline(ModelSet models)
     private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, Sentence[] sentences, DateOnly? publishedAt, DocumentScratch scratch)
     {
         ReadOnlySpan<Token> tokens = tokenArray.AsSpan(0, tokenCount);
-        var placeMentions = scratch.PlaceMentions;
-        placeMentions.Clear();
+        var placeMentions = scratch.PlaceMentions; // empty when lent, as is the tagger's list
         Models.Places.FindInto(text, tokens, sentences, placeMentions);
         int placeCount = placeMentions.Count;
         var places = scratch.PlaceHits(placeCount);
@@ -51,7 +50,6 @@ internal sealed class DocumentPipeline(ModelSet models)
 
         var weaponMentions = Models.Weapons.Find(text, tokens);
         var tagged = scratch.Tagged;
-        tagged.Clear();
         var hints = scratch.Hints(tokenCount).AsSpan(0, tokenCount);
         EntityTagger.HintsInto(tokens, placeMentions, weaponMentions, hints);
         Models.Tagger.TagInto(text, tokens, sentences, hints, tagged);

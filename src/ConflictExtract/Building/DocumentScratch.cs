@@ -5,10 +5,10 @@ namespace ConflictExtract.Building;
 
 /// <summary>
 /// A thread's work memory for one document, lent to it from tokenization to the end of record building and then kept
-/// for the thread's next document: the tokens, the tagger's spans, the place mentions, the per-token indexes and word-set
-/// memo, and the marks of the variant-spelling pass. These were the largest per-document allocations after the records
-/// themselves.
-/// Taken from the thread's slot when lent, so a nested or concurrent analysis on one thread gets its own.
+/// for the thread's next document: the tokens, the place mentions and places, the tagger's hints and spans, the per-token
+/// indexes and word-set memo, and the marks of the variant-spelling pass. These were the largest per-document
+/// allocations after the records themselves. Taken from the thread's slot when lent, so a nested or concurrent analysis
+/// on one thread gets its own.
 /// </summary>
 internal sealed class DocumentScratch
 {

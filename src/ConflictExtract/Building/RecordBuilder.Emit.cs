@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ConflictExtract.Records;
@@ -264,7 +265,6 @@ internal sealed partial class RecordBuilder
                 ImmutableCollectionsMarshal.AsImmutableArray(weaponIds), s.WeaponCategory, s.MunitionCount, s.Intercepted, s.LaunchSite,
                 CasualtyIdsOf(s, kept), Confidence(s), [.. s.Evidence]);
         }
-        kept.Clear();
 
         var casualties = new Casualty[_casualties.Count];
         for (int i = 0; i < casualties.Length; i++)
@@ -279,18 +279,19 @@ internal sealed partial class RecordBuilder
             ImmutableCollectionsMarshal.AsImmutableArray(strikes), ImmutableCollectionsMarshal.AsImmutableArray(casualties), summary, entities);
     }
 
-    /// <summary>The surviving casualties linked to <paramref name="s"/>, each id once, in link order.</summary>
+    /// <summary>
+    /// The surviving casualties linked to <paramref name="s"/>, in link order. A strike holds each draft once (drafts
+    /// join it once, merges through <see cref="AddCasualty"/>) and each draft has its own id, so no id repeats.
+    /// </summary>
     private static ImmutableArray<string> CasualtyIdsOf(StrikeDraft s, HashSet<CasualtyDraft> emitted)
     {
-        if (s.Casualties.Count == 0) return [];
-        if (s.Casualties.Count > ScanLimit) return [.. s.Casualties.Where(emitted.Contains).Select(c => c.Id).Distinct()];
-        var ids = new List<string>(s.Casualties.Count);
+        var ids = ImmutableArray.CreateBuilder<string>(s.Casualties.Count);
         foreach (var c in s.Casualties)
-            if (emitted.Contains(c) && !ids.Contains(c.Id)) ids.Add(c.Id);
-        return [.. ids];
+            if (emitted.Contains(c)) ids.Add(c.Id);
+        return ids.DrainToImmutable();
     }
 
-    /// <summary>The casualties being emitted (scratch of Emit).</summary>
+    /// <summary>The casualties being emitted (scratch of Emit, cleared before use).</summary>
     private readonly HashSet<CasualtyDraft> _emitted = [];
 
     private static double Confidence(StrikeDraft s)
@@ -320,15 +321,6 @@ internal sealed partial class RecordBuilder
         foreach (var c in _casualties)
             if (c.Kind == kind && !c.Subset && c.Count.Headline is not null) items.Add(c);
         if (items.Count == 0) return null;
-        for (int i = 1; i < items.Count; i++)
-            if (items[i].Sentence < items[i - 1].Sentence)
-            {
-                // Not reached as drafts are made; kept so a change there cannot split a sentence's figures silently.
-                var ordered = items.Select((c, k) => (c, k)).OrderBy(x => x.c.Sentence).ThenBy(x => x.k).Select(x => x.c).ToList();
-                items.Clear();
-                items.AddRange(ordered);
-                break;
-            }
         // Per place (or the unplaced bucket): the largest sentence figure, plus figures marked as additional.
         var buckets = _totalBuckets;
         buckets.Clear();
@@ -337,6 +329,7 @@ internal sealed partial class RecordBuilder
         {
             int end = start + 1;
             while (end < items.Count && items[end].Sentence == items[start].Sentence) end++;
+            Debug.Assert(end == items.Count || items[end].Sentence > items[start].Sentence, "casualty drafts in sentence order");
             int size = end - start;
             var done = size <= taken.Length ? taken[..size] : new bool[size];
             done.Clear();
@@ -371,7 +364,6 @@ internal sealed partial class RecordBuilder
             }
             start = end;
         }
-        items.Clear();
         if (buckets.Count == 0) return null;
         long placed = 0;
         bool anyAtLeast = false;
@@ -399,7 +391,7 @@ internal sealed partial class RecordBuilder
     private static PlaceId TotalKey(CasualtyDraft c) =>
         c.Cumulative || c.Location is null || c.Location.Kind == PlaceKind.Country ? default : new PlaceId(c.Location.Name, c.Location.Admin1, null);
 
-    // Scratch of Total, cleared at each call.
+    // Scratch of Total, cleared before use.
     private readonly List<CasualtyDraft> _totalItems = [];
     private readonly Dictionary<PlaceId, (long Max, Quantity? MaxQ, long Extra, bool AtLeast)> _totalBuckets = [];
 

@@ -603,13 +603,10 @@ internal sealed partial class RecordBuilder
             if (InterceptNear(q.First, q.End, from, to)) down.Add(q.Value);
             else fired.Add(q.Value);
         }
-        var counts = (Sum(fired), Sum(down));
-        fired.Clear();
-        down.Clear();
-        return counts;
+        return (Sum(fired), Sum(down));
     }
 
-    // Scratch of FindMunitionCounts, cleared at each call.
+    // Scratch of FindMunitionCounts, cleared before use.
     private readonly List<Quantity> _fired = [];
     private readonly List<Quantity> _down = [];
 

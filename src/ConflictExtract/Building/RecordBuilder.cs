@@ -28,9 +28,8 @@ internal sealed partial class RecordBuilder
     public static ExtractionResult Build(DocumentAnalysis analysis, ExtractionOptions options, Func<string, Location?> regionByName)
     {
         // Taken from the thread's slot while in use, so a nested build on this thread gets a builder of its own.
-        var b = t_free ?? new RecordBuilder();
+        var b = t_free ?? new RecordBuilder(); // empty: new, or reset after its last document
         t_free = null;
-        b.Reset();
         b._a = analysis;
         b._regionByName = regionByName;
         var result = b.Run(options);
@@ -40,8 +39,8 @@ internal sealed partial class RecordBuilder
     }
 
     /// <summary>
-    /// Empties every per-document field and collection, so nothing of one document reaches the next, and lets go of
-    /// the document and its drafts. Returns whether the builder is small enough to keep.
+    /// After a document: empties every per-document field and collection, so nothing of one document reaches the next,
+    /// and lets go of the document and its drafts. Returns whether the builder is small enough to keep.
     /// </summary>
     private bool Reset()
     {
@@ -49,7 +48,7 @@ internal sealed partial class RecordBuilder
             && (_frames is null || _frames.Length < KeepUpTo);
         if (_frames is not null)
         {
-            int used = _a is null ? _frames.Length : Math.Min(_frames.Length, _a.Sentences.Length);
+            int used = Math.Min(_frames.Length, _a.Sentences.Length);
             for (int i = 0; i < used; i++)
             {
                 if (_frames[i].Agents is not { } agents) continue;
@@ -79,6 +78,9 @@ internal sealed partial class RecordBuilder
         _totalBuckets.Clear();
         _weaponsHere.Clear();
         _munitions.Clear();
+        _fired.Clear();
+        _down.Clear();
+        _emitted.Clear();
         _documentAttacker = null;
         _lastPlace = null;
         _previousRange = null;
