@@ -34,9 +34,7 @@ public class BatchBench
     [GlobalSetup]
     public void Setup()
     {
-        var docs = EndToEndBench.BuildDocuments();
-        _inputs = new DocumentInput[docs.Length];
-        for (int i = 0; i < docs.Length; i++) _inputs[i] = new DocumentInput("d" + i, docs[i], new DateOnly(2022, 3, 1));
+        _inputs = EndToEndBench.BuildInputs();
         foreach (var _ in _extractor.ExtractMany(_inputs, new BatchOptions { DegreeOfParallelism = 2 })) { }
     }
 

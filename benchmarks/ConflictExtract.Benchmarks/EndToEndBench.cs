@@ -22,6 +22,10 @@ public class EndToEndBench
         _extractor.Extract(_docs[0], new ExtractionOptions { PublishedAt = new DateOnly(2022, 3, 1) });
     }
 
+    /// <summary><see cref="BuildDocuments"/> as batch inputs ("d0", "d1", ...), published 2022-03-01.</summary>
+    internal static DocumentInput[] BuildInputs() =>
+        [.. BuildDocuments().Select((t, i) => new DocumentInput("d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), t, new DateOnly(2022, 3, 1)))];
+
     /// <summary>The bundled sample article plus 20 UCDP headlines each (up to 300 distinct documents).</summary>
     internal static string[] BuildDocuments()
     {

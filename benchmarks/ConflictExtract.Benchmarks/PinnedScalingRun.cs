@@ -34,8 +34,7 @@ internal static partial class PinnedScalingRun
             return;
         }
         int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
-        var docs = EndToEndBench.BuildDocuments()
-            .Select((t, i) => new DocumentInput("d" + i.ToString(CultureInfo.InvariantCulture), t, new DateOnly(2022, 3, 1))).ToArray();
+        var docs = EndToEndBench.BuildInputs();
         var extractor = ConflictExtractor.Default;
         double Call(int threads)
         {
@@ -74,10 +73,6 @@ internal static partial class PinnedScalingRun
             : "no round had the CPUs within 5% of each other");
     }
 
-    private static string Spread(List<double> v)
-    {
-        var s = v.Order().ToList();
-        double Q(double q) => s[(int)Math.Round(q * (s.Count - 1))];
-        return string.Create(CultureInfo.InvariantCulture, $"median {Q(0.5):F3} (p25 {Q(0.25):F3}, p75 {Q(0.75):F3})");
-    }
+    private static string Spread(List<double> v) => string.Create(CultureInfo.InvariantCulture,
+        $"median {ScalingRun.Quantile(v, 0.5):F3} (p25 {ScalingRun.Quantile(v, 0.25):F3}, p75 {ScalingRun.Quantile(v, 0.75):F3})");
 }

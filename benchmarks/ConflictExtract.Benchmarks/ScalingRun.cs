@@ -52,8 +52,7 @@ internal static class ScalingRun
     public static void Run(string[] args)
     {
         int pairs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
-        var texts = EndToEndBench.BuildDocuments();
-        var docs = texts.Select((t, i) => new DocumentInput("d" + i.ToString(CultureInfo.InvariantCulture), t, new DateOnly(2022, 3, 1))).ToArray();
+        var docs = EndToEndBench.BuildInputs();
         var extractor = ConflictExtractor.Default;
         var gc = new GcCost[3]; // by thread count; index 0 unused
 
@@ -128,7 +127,7 @@ internal static class ScalingRun
     private static string Summary(List<double> v) =>
         string.Create(CultureInfo.InvariantCulture, $"p10 {Quantile(v, 0.1):F1} median {Quantile(v, 0.5):F1} p90 {Quantile(v, 0.9):F1}");
 
-    private static double Quantile(List<double> v, double q)
+    internal static double Quantile(List<double> v, double q)
     {
         var s = v.Order().ToList();
         return s[(int)Math.Round(q * (s.Count - 1))];
