@@ -34,7 +34,9 @@ internal static partial class PinnedScalingRun
             return;
         }
         int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
-        var docs = EndToEndBench.BuildInputs();
+        int copies = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+        var one = EndToEndBench.BuildInputs();
+        var docs = Enumerable.Range(0, copies).SelectMany(_ => one).ToArray();
         var extractor = ConflictExtractor.Default;
         double Call(int threads)
         {

@@ -11,8 +11,9 @@ namespace ConflictExtract.Batching;
 /// calls.
 /// </para>
 /// <para>
-/// Only workers read the source, one at a time and outside the lock that hands results over, so a stalled source (a
-/// pipe, a network stream) never holds back results that are done, nor an item already read. At most <c>window</c>
+/// The source is read one item at a time, outside the lock that hands results over. Workers read it; the consumer reads
+/// only when every item read so far has been handed over (a batch's first item, a source slower than the threads), so a
+/// stalled source (a pipe, a network stream) never holds back results that are done, nor an item already read. At most <c>window</c>
 /// items are read ahead of the consumer, so memory stays flat on any stream. An exception from <c>work</c> or from the
 /// source is thrown to the consumer when that item's turn comes. With one degree of parallelism everything runs inline
 /// on the consumer's thread. Nobody spins.
@@ -114,9 +115,9 @@ internal static class OrderedParallel
         /// <summary>
         /// The next item for a worker. A worker that can read keeps <see cref="Ahead"/> items read and waiting before it
         /// takes one for itself, so a thread that finishes early (usually the consumer, whose result is not ready yet)
-        /// finds work instead of sleeping until a worker's item ends. Only workers read the source, so a stalled source
-        /// never keeps the consumer from handing over results that are done; items already read wait in the queue for
-        /// whichever thread is free, never behind the read after them.
+        /// finds work instead of sleeping until a worker's item ends. The consumer reads only when nothing read is
+        /// unfinished, so a stalled source never keeps it from handing over results that are done; items already read
+        /// wait in the queue for whichever thread is free, never behind the read after them.
         /// </summary>
         private bool TakeForWorker(out TIn item, out long seq)
         {
@@ -142,32 +143,54 @@ internal static class OrderedParallel
                         Sleep();
                     }
                 }
-                bool more;
-                TIn next = default!;
-                try
-                {
-                    more = source.MoveNext();
-                    if (more) next = source.Current;
-                }
-                catch (Exception e)
-                {
-                    // The source failed: that is this position's result, and the stream ends after it.
-                    lock (_gate)
-                    {
-                        _reading = false;
-                        _done[_nextIn] = (default!, ExceptionDispatchInfo.Capture(e));
-                        _end = ++_nextIn;
-                        WakeAll();
-                    }
-                    continue;
-                }
+                ReadOne(enqueue: true, out _, out _);
+            }
+        }
+
+        /// <summary>
+        /// Reads the next item from the source, outside the lock, by the thread that has set <see cref="_reading"/>.
+        /// A worker leaves the item in the queue (<paramref name="enqueue"/>); the consumer keeps it to run at once.
+        /// Returns whether this thread got an item to run. A source that throws makes the error that position's result,
+        /// and the stream ends after it.
+        /// </summary>
+        private bool ReadOne(bool enqueue, out TIn item, out long seq)
+        {
+            bool more;
+            TIn next = default!;
+            try
+            {
+                more = source.MoveNext();
+                if (more) next = source.Current;
+            }
+            catch (Exception e)
+            {
                 lock (_gate)
                 {
                     _reading = false;
-                    if (more) _pending.Enqueue((_nextIn++, next));
-                    else _end = _nextIn;
-                    WakeAll(); // the source is free again, an item is waiting, or the stream has ended
+                    _done[_nextIn] = (default!, ExceptionDispatchInfo.Capture(e));
+                    _end = ++_nextIn;
+                    WakeAll();
                 }
+                return Nothing(out item, out seq);
+            }
+            lock (_gate)
+            {
+                _reading = false;
+                WakeAll(); // the source is free again, an item is waiting, or the stream has ended
+                if (!more)
+                {
+                    _end = _nextIn;
+                    return Nothing(out item, out seq);
+                }
+                seq = _nextIn++;
+                if (enqueue)
+                {
+                    _pending.Enqueue((seq, next));
+                    item = default!;
+                    return false;
+                }
+                item = next;
+                return true;
             }
         }
 
@@ -183,7 +206,8 @@ internal static class OrderedParallel
             (TOut Value, ExceptionDispatchInfo? Error) entry;
             while (true)
             {
-                (long Seq, TIn Item) help;
+                (long Seq, TIn Item) help = default;
+                bool read = false;
                 lock (_gate)
                 {
                     while (true)
@@ -202,10 +226,19 @@ internal static class OrderedParallel
                         }
                         // Not ready: do an item read ahead rather than sleep.
                         if (_pending.TryDequeue(out help)) break;
+                        // Nothing read is unfinished, so no result can become ready while this thread reads: read the
+                        // owed item here rather than sleep until a worker wakes to read it (a batch's first item, or a
+                        // source slower than the threads).
+                        if (_nextIn == _nextOut && _nextIn < _end && !_reading)
+                        {
+                            _reading = read = true;
+                            break;
+                        }
                         Sleep();
                     }
                 }
-                Complete(help.Seq, Run(help.Item));
+                if (!read) Complete(help.Seq, Run(help.Item));
+                else if (ReadOne(enqueue: false, out var own, out long ownSeq)) Complete(ownSeq, Run(own));
             }
         ready:
             entry.Error?.Throw();
