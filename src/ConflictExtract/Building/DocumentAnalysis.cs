@@ -25,49 +25,43 @@ internal readonly record struct DistanceHit(int First, int End, int Start, int E
 /// <summary>Everything the earlier stages found in one document, indexed by token.</summary>
 internal sealed class DocumentAnalysis
 {
-    public DocumentAnalysis(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt,
-        PlaceHit[] places, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
-        TaggedSpan[]? tagged = null)
-        : this(text, tokens, tokens.Length, sentences, publishedAt, places, places.Length, weapons, quantities, dates, distances, tagged, DocumentScratch.Rent())
-    {
-    }
-
     /// <summary>
-    /// An analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokens"/> and the first
-    /// <paramref name="placeCount"/> places of <paramref name="places"/> (either possibly <paramref name="scratch"/>'s),
-    /// whose indexes and memo live in <paramref name="scratch"/> until <see cref="Release"/>.
+    /// An analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokens"/>, and of the first
+    /// <c>count</c> hits of each array (any of them possibly <paramref name="scratch"/>'s), whose indexes and memo live in
+    /// <paramref name="scratch"/> until <see cref="Release"/>.
     /// </summary>
-    public DocumentAnalysis(string text, Token[] tokens, int tokenCount, Sentence[] sentences, DateOnly? publishedAt,
-        PlaceHit[] places, int placeCount, WeaponHit[] weapons, QuantityHit[] quantities, DateHit[] dates, DistanceHit[] distances,
-        TaggedSpan[]? tagged, DocumentScratch scratch)
+    public DocumentAnalysis(string text, Token[] tokens, int tokenCount, List<Sentence> sentences, DateOnly? publishedAt,
+        (PlaceHit[] Hits, int Count) places, WeaponHit[] weapons, (QuantityHit[] Hits, int Count) quantities,
+        (DateHit[] Hits, int Count) dates, (DistanceHit[] Hits, int Count) distances, List<TaggedSpan> tagged, DocumentScratch scratch)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)tokenCount, (uint)tokens.Length, nameof(tokenCount));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)placeCount, (uint)places.Length, nameof(placeCount));
-        Tagged = tagged ?? [];
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)places.Count, (uint)places.Hits.Length, nameof(places));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)quantities.Count, (uint)quantities.Hits.Length, nameof(quantities));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)dates.Count, (uint)dates.Hits.Length, nameof(dates));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)distances.Count, (uint)distances.Hits.Length, nameof(distances));
+        _tagged = tagged;
         Text = text;
         _tokens = tokens;
         _tokenCount = tokenCount;
-        Sentences = sentences;
+        _sentences = sentences;
         PublishedAt = publishedAt;
         // Sorted by position, so that a sentence's hits are one contiguous slice (work stays linear in the document).
-        places = Sorted(places, placeCount, static h => h.First);
-        weapons = Sorted(weapons, static h => h.First);
-        quantities = Sorted(quantities, static h => h.First);
-        dates = Sorted(dates, static h => h.First);
-        distances = Sorted(distances, static h => h.First);
-        _places = places;
-        _placeCount = placeCount;
-        Weapons = weapons;
-        Quantities = quantities;
-        Dates = dates;
-        Distances = distances;
+        _places = Sorted(places.Hits, places.Count, static h => h.First);
+        _placeCount = places.Count;
+        Weapons = Sorted(weapons, weapons.Length, static h => h.First);
+        _quantities = Sorted(quantities.Hits, quantities.Count, static h => h.First);
+        _quantityCount = quantities.Count;
+        _dates = Sorted(dates.Hits, dates.Count, static h => h.First);
+        _dateCount = dates.Count;
+        _distances = Sorted(distances.Hits, distances.Count, static h => h.First);
+        _distanceCount = distances.Count;
         int n = tokenCount;
         _scratch = scratch;
         var index = _index = scratch.Index(n);
-        Index(index.AsSpan(0, n), quantities.Length, i => (quantities[i].First, quantities[i].End));
-        Index(index.AsSpan(n, n), placeCount, i => (places[i].First, places[i].End));
-        Index(index.AsSpan(2 * n, n), weapons.Length, i => (weapons[i].First, weapons[i].End));
-        Index(index.AsSpan(3 * n, n), dates.Length, i => (dates[i].First, dates[i].End));
+        Index(index.AsSpan(0, n), Quantities, static h => (h.First, h.End));
+        Index(index.AsSpan(n, n), Places, static h => (h.First, h.End));
+        Index(index.AsSpan(2 * n, n), Weapons, static h => (h.First, h.End));
+        Index(index.AsSpan(3 * n, n), Dates, static h => (h.First, h.End));
     }
 
     private DocumentScratch? _scratch;
@@ -95,7 +89,11 @@ internal sealed class DocumentAnalysis
 
     private readonly Token[] _tokens;
     private readonly int _tokenCount;
-    public Sentence[] Sentences { get; }
+    /// <summary>The document's sentences.</summary>
+    public ReadOnlySpan<Sentence> Sentences =>
+        _scratch is null ? throw new ObjectDisposedException(nameof(DocumentAnalysis)) : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_sentences);
+
+    private readonly List<Sentence> _sentences; // possibly the scratch's, cleared when it is returned
     public DateOnly? PublishedAt { get; }
     /// <summary>The places found, in token order.</summary>
     public ReadOnlySpan<PlaceHit> Places =>
@@ -104,12 +102,31 @@ internal sealed class DocumentAnalysis
     private readonly PlaceHit[] _places;
     private readonly int _placeCount;
     public WeaponHit[] Weapons { get; }
-    public QuantityHit[] Quantities { get; }
-    public DateHit[] Dates { get; }
-    public DistanceHit[] Distances { get; }
+
+    /// <summary>The counts found, in token order.</summary>
+    public ReadOnlySpan<QuantityHit> Quantities =>
+        _scratch is null ? throw new ObjectDisposedException(nameof(DocumentAnalysis)) : new(_quantities, 0, _quantityCount);
+
+    /// <summary>The dates found, in token order.</summary>
+    public ReadOnlySpan<DateHit> Dates =>
+        _scratch is null ? throw new ObjectDisposedException(nameof(DocumentAnalysis)) : new(_dates, 0, _dateCount);
+
+    /// <summary>The distances found, in token order.</summary>
+    public ReadOnlySpan<DistanceHit> Distances =>
+        _scratch is null ? throw new ObjectDisposedException(nameof(DocumentAnalysis)) : new(_distances, 0, _distanceCount);
+
+    private readonly QuantityHit[] _quantities;
+    private readonly int _quantityCount;
+    private readonly DateHit[] _dates;
+    private readonly int _dateCount;
+    private readonly DistanceHit[] _distances;
+    private readonly int _distanceCount;
 
     /// <summary>The tagger's spans (LOC, ORG, PER, NORP, WEAPON), in text order.</summary>
-    public TaggedSpan[] Tagged { get; }
+    public ReadOnlySpan<TaggedSpan> Tagged =>
+        _scratch is null ? throw new ObjectDisposedException(nameof(DocumentAnalysis)) : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tagged);
+
+    private readonly List<TaggedSpan> _tagged; // possibly the scratch's, cleared when it is returned
 
     /// <summary>For each token, the index of the quantity covering it, or -1.</summary>
     public ReadOnlySpan<int> QuantityAt => IndexArray.AsSpan(0, _tokenCount);
@@ -118,8 +135,6 @@ internal sealed class DocumentAnalysis
     public ReadOnlySpan<int> DateAt => IndexArray.AsSpan(3 * _tokenCount, _tokenCount);
 
     public ReadOnlySpan<char> Word(int i) => Tokens[i].Slice(Text);
-
-    private static T[] Sorted<T>(T[] hits, Func<T, int> first) => Sorted(hits, hits.Length, first);
 
     /// <summary>The first <paramref name="count"/> hits by first token: the same array when already so, else a new one.</summary>
     private static T[] Sorted<T>(T[] hits, int count, Func<T, int> first)
@@ -181,13 +196,13 @@ internal sealed class DocumentAnalysis
     // Memo of In() (_memo, from the scratch on first use): for token i, bit k of memo[2i] says whether it was asked
     // about set k, bit k of memo[2i + 1] the answer. A DocumentAnalysis belongs to one extraction on one thread.
 
-    private static void Index(Span<int> a, int n, Func<int, (int First, int End)> range)
+    private static void Index<T>(Span<int> a, ReadOnlySpan<T> hits, Func<T, (int First, int End)> range)
     {
         a.Fill(-1);
         int tokenCount = a.Length;
-        for (int k = 0; k < n; k++)
+        for (int k = 0; k < hits.Length; k++)
         {
-            var (f, e) = range(k);
+            var (f, e) = range(hits[k]);
             for (int t = Math.Max(0, f); t < Math.Min(e, tokenCount); t++)
                 if (a[t] < 0) a[t] = k;
         }

@@ -14,6 +14,9 @@ internal sealed class DocumentPipeline(ModelSet models)
 
     public ModelSet Models { get; } = models;
 
+    /// <summary><see cref="RegionByName"/> as one delegate, made on first use, not one per document.</summary>
+    private Func<string, Location?>? _regionByName;
+
     private readonly Lazy<TransliterationIndex> _variants = new(() => new TransliterationIndex(models.Gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Builds the transliteration index now instead of at the first unmatched place-like word.</summary>
@@ -24,19 +27,20 @@ internal sealed class DocumentPipeline(ModelSet models)
         // The document's work memory is the thread's, lent until its records are built.
         var scratch = DocumentScratch.Rent();
         int n = scratch.Tokenize(text);
-        var sentences = SentenceSplitter.Split(text, scratch.Tokens.AsSpan(0, n));
-        var analysis = Analyze(text, scratch.Tokens, n, sentences, options.PublishedAt, scratch);
-        var result = RecordBuilder.Build(analysis, options, RegionByName);
+        SentenceSplitter.Split(text, scratch.Tokens.AsSpan(0, n), scratch.Sentences); // empty when lent
+        var analysis = Analyze(text, scratch.Tokens, n, scratch.Sentences, options.PublishedAt, scratch);
+        var result = RecordBuilder.Build(analysis, options, _regionByName ??= RegionByName);
         analysis.Release(); // not in a finally: after a fault the memory is simply not reused
         return result;
     }
 
     internal DocumentAnalysis Analyze(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt) =>
-        Analyze(text, tokens, tokens.Length, sentences, publishedAt, DocumentScratch.Rent());
+        Analyze(text, tokens, tokens.Length, [.. sentences], publishedAt, DocumentScratch.Rent());
 
     /// <summary>The analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokenArray"/>, which it keeps.</summary>
-    private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, Sentence[] sentences, DateOnly? publishedAt, DocumentScratch scratch)
+    private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, List<Sentence> sentenceList, DateOnly? publishedAt, DocumentScratch scratch)
     {
+        var sentences = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sentenceList);
         ReadOnlySpan<Token> tokens = tokenArray.AsSpan(0, tokenCount);
         var placeMentions = scratch.PlaceMentions; // empty when lent, as is the tagger's list
         Models.Places.FindInto(text, tokens, sentences, placeMentions);
@@ -53,7 +57,7 @@ internal sealed class DocumentPipeline(ModelSet models)
         var hints = scratch.Hints(tokenCount).AsSpan(0, tokenCount);
         EntityTagger.HintsInto(tokens, placeMentions, weaponMentions, hints);
         Models.Tagger.TagInto(text, tokens, sentences, hints, tagged);
-        var taggedArray = tagged.ToArray();
+        var taggedSpans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tagged);
         var weapons = new WeaponHit[weaponMentions.Count];
         for (int i = 0; i < weapons.Length; i++)
         {
@@ -62,31 +66,35 @@ internal sealed class DocumentPipeline(ModelSet models)
             weapons[i] = new WeaponHit(f, e, m.Start, m.End, InfoOf(m.Entry));
         }
 
-        var values = Models.Recognizers.Recognize(text, tokens, publishedAt);
-        var quantities = new QuantityHit[values.Quantities.Count];
-        for (int i = 0; i < quantities.Length; i++)
+        var values = scratch.Values; // empty when lent
+        Models.Recognizers.RecognizeInto(text, tokens, publishedAt, values.Quantities, values.Dates, values.Distances);
+        var quantities = scratch.QuantityHits(values.Quantities.Count);
+        for (int i = 0; i < values.Quantities.Count; i++)
         {
             var q = values.Quantities[i];
             var (f, e) = DocumentAnalysis.TokenRange(tokens, q.Start, q.End);
             quantities[i] = new QuantityHit(f, e, q.Start, q.End, q.Value);
         }
-        var dates = new DateHit[values.Dates.Count];
-        for (int i = 0; i < dates.Length; i++)
+        var dates = scratch.DateHits(values.Dates.Count);
+        for (int i = 0; i < values.Dates.Count; i++)
         {
             var d = values.Dates[i];
             var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             dates[i] = new DateHit(f, e, d.Start, d.End, d.Value);
         }
-        var distances = new DistanceHit[values.Distances.Count];
-        for (int i = 0; i < distances.Length; i++)
+        var distances = scratch.DistanceHits(values.Distances.Count);
+        for (int i = 0; i < values.Distances.Count; i++)
         {
             var d = values.Distances[i];
             var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             distances[i] = new DistanceHit(f, e, d.Start, d.End, d.Kilometres);
         }
-        (places, placeCount) = AddVariantSpellings(text, tokens, places, placeCount, weapons, taggedArray, scratch.Marks(tokenCount));
-        weapons = AddUnlistedWeapons(text, tokens, weapons, taggedArray);
-        return new DocumentAnalysis(text, tokenArray, tokenCount, sentences, publishedAt, places, placeCount, weapons, quantities, dates, distances, taggedArray, scratch);
+        (places, placeCount) = AddVariantSpellings(text, tokens, places, placeCount, weapons, taggedSpans, scratch);
+        weapons = AddUnlistedWeapons(text, tokens, weapons, taggedSpans);
+        var analysis = new DocumentAnalysis(text, tokenArray, tokenCount, sentenceList, publishedAt, (places, placeCount), weapons,
+            (quantities, values.Quantities.Count), (dates, values.Dates.Count), (distances, values.Distances.Count), tagged, scratch);
+        values.Clear(); // copied into the hits
+        return analysis;
     }
 
     private static readonly WordSet VariantLeads = new("in", "near", "on", "shelled", "attacked", "hit", "struck", "shelling", "bombed", "targeted", "at");
@@ -100,8 +108,9 @@ internal sealed class DocumentPipeline(ModelSet models)
     private const byte TaggedLoc = 1, Covered = 2;
 
     /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
-    private (PlaceHit[] Places, int Count) AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] placeArray, int placeCount, WeaponHit[] weapons, TaggedSpan[] tagged, byte[] marks)
+    private (PlaceHit[] Places, int Count) AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] placeArray, int placeCount, WeaponHit[] weapons, ReadOnlySpan<TaggedSpan> tagged, DocumentScratch scratch)
     {
+        var marks = scratch.Marks(tokens.Length);
         var places = placeArray.AsSpan(0, placeCount);
         foreach (var t in tagged)
             if (t.Label == EntityLabel.Loc && t.EndToken - t.FirstToken == 1 && (uint)t.FirstToken < (uint)tokens.Length) marks[t.FirstToken] |= TaggedLoc;
@@ -109,7 +118,7 @@ internal sealed class DocumentPipeline(ModelSet models)
         // ("Stepnoy in the Volnovakha district of the DPR" is Stepne, Donetsk Oblast, not a Russian town of that old name).
         HashSet<string>? uaRegions = null;
         foreach (var p in places)
-            if (p.Location.Country == "UA" && p.Location.Admin1 is { } a1) (uaRegions ??= new HashSet<string>(StringComparer.Ordinal)).Add(a1);
+            if (p.Location.Country == "UA" && p.Location.Admin1 is { } a1) (uaRegions ??= scratch.EmptySet(0)).Add(a1);
         if (uaRegions is not null)
         {
             for (int i = 0; i < places.Length; i++)
@@ -141,7 +150,7 @@ internal sealed class DocumentPipeline(ModelSet models)
             if (!locative && (marks[i] & TaggedLoc) == 0) continue;
             if (regions is null)
             {
-                regions = new HashSet<string>(StringComparer.Ordinal);
+                regions = scratch.EmptySet(1);
                 foreach (var p in places) if (p.Location.Admin1 is { } a) regions.Add(a);
             }
             var place = _variants.Value.Resolve(w, regions);
@@ -149,11 +158,11 @@ internal sealed class DocumentPipeline(ModelSet models)
             (added ??= []).Add(new PlaceHit(i, i + 1, t.Start, t.End, place.ToLocation(), false));
         }
         if (added is null) return (placeArray, placeCount);
-        var all = new List<PlaceHit>(places.Length + added.Count);
-        foreach (var p in places) all.Add(p);
-        all.AddRange(added);
-        all.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return ([.. all], all.Count);
+        int total = placeCount + added.Count;
+        var all = scratch.GrowPlaceHits(total); // the places so far, with room after them
+        added.CopyTo(all, placeCount);
+        all.AsSpan(0, total).Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return (all, total);
     }
 
     private static readonly WordMap<WeaponCategory> WeaponHeads = new(new Dictionary<string, WeaponCategory>
@@ -168,7 +177,7 @@ internal sealed class DocumentPipeline(ModelSet models)
     /// Weapons the catalogue lacks but the tagger finds: a designation ("Kh-999", "Tarkan-7") followed by a weapon noun,
     /// named by its own text, with the category its noun gives ("ballistic missile", "drone") and no origin or range.
     /// </summary>
-    private WeaponHit[] AddUnlistedWeapons(string text, ReadOnlySpan<Token> tokens, WeaponHit[] weapons, TaggedSpan[] tagged)
+    private WeaponHit[] AddUnlistedWeapons(string text, ReadOnlySpan<Token> tokens, WeaponHit[] weapons, ReadOnlySpan<TaggedSpan> tagged)
     {
         List<WeaponHit>? added = null;
         foreach (var t in tagged)

@@ -23,6 +23,11 @@ internal sealed class DocumentScratch
     private byte[] _marks = [];
     private TaggerHints[] _hints = [];
     private PlaceHit[] _placeHits = new PlaceHit[64];
+    private QuantityHit[] _quantityHits = new QuantityHit[32];
+    private DateHit[] _dateHits = new DateHit[16];
+    private DistanceHit[] _distanceHits = new DistanceHit[4];
+    private int _quantityHitsUsed, _dateHitsUsed;
+    private readonly HashSet<string>[] _sets = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
     private int _placeHitsUsed;
 
     /// <summary>The tokens of the last <see cref="Tokenize"/>.</summary>
@@ -30,6 +35,12 @@ internal sealed class DocumentScratch
 
     /// <summary>The tagger's spans for this document (empty when lent).</summary>
     public List<TaggedSpan> Tagged { get; } = new(256);
+
+    /// <summary>The sentences of this document (empty when lent).</summary>
+    public List<Sentence> Sentences { get; } = new(256);
+
+    /// <summary>The recognizers' mentions for this document (empty when lent).</summary>
+    public RecognizedLists Values { get; } = new();
 
     /// <summary>The gazetteer's place mentions for this document (empty when lent).</summary>
     public List<Lexicon.PlaceMention> PlaceMentions { get; } = new(64);
@@ -46,10 +57,19 @@ internal sealed class DocumentScratch
     {
         Tagged.Clear();
         PlaceMentions.Clear();
+        Sentences.Clear();
         // PlaceHit holds a Location: the places array is cleared so that no document's places outlive it.
         Array.Clear(_placeHits, 0, _placeHitsUsed);
         _placeHitsUsed = 0;
-        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo && PlaceMentions.Capacity <= KeepUpTo && _placeHits.Length <= KeepUpTo) t_free = this;
+        foreach (var set in _sets) set.Clear();
+        // The hits hold counts and dates: cleared for the same reason.
+        Array.Clear(_quantityHits, 0, _quantityHitsUsed);
+        Array.Clear(_dateHits, 0, _dateHitsUsed);
+        _quantityHitsUsed = _dateHitsUsed = 0;
+        Values.Clear();
+        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo && PlaceMentions.Capacity <= KeepUpTo && _placeHits.Length <= KeepUpTo
+            && _quantityHits.Length <= KeepUpTo && _dateHits.Length <= KeepUpTo && _distanceHits.Length <= KeepUpTo && Values.Capacity <= KeepUpTo && Sentences.Capacity <= KeepUpTo)
+            t_free = this;
     }
 
     /// <summary>Tokenizes <paramref name="text"/> into <see cref="Tokens"/>; returns the token count.</summary>
@@ -65,6 +85,14 @@ internal sealed class DocumentScratch
         return n;
     }
 
+    /// <summary>String set <paramref name="k"/> (0 or 1), empty.</summary>
+    public HashSet<string> EmptySet(int k)
+    {
+        var set = _sets[k];
+        set.Clear();
+        return set;
+    }
+
     /// <summary>Room for the tagger's hints of <paramref name="tokens"/> tokens (not cleared).</summary>
     public TaggerHints[] Hints(int tokens)
     {
@@ -78,6 +106,37 @@ internal sealed class DocumentScratch
         if (_placeHits.Length < count) _placeHits = new PlaceHit[Math.Max(count, 2 * _placeHits.Length)];
         _placeHitsUsed = count;
         return _placeHits;
+    }
+
+    /// <summary>Room for <paramref name="count"/> places, keeping those of the last <see cref="PlaceHits"/> call.</summary>
+    public PlaceHit[] GrowPlaceHits(int count)
+    {
+        if (_placeHits.Length < count) Array.Resize(ref _placeHits, Math.Max(count, 2 * _placeHits.Length));
+        _placeHitsUsed = Math.Max(_placeHitsUsed, count);
+        return _placeHits;
+    }
+
+    /// <summary>Room for <paramref name="count"/> counts (not cleared).</summary>
+    public QuantityHit[] QuantityHits(int count)
+    {
+        if (_quantityHits.Length < count) _quantityHits = new QuantityHit[Math.Max(count, 2 * _quantityHits.Length)];
+        _quantityHitsUsed = count;
+        return _quantityHits;
+    }
+
+    /// <summary>Room for <paramref name="count"/> dates (not cleared).</summary>
+    public DateHit[] DateHits(int count)
+    {
+        if (_dateHits.Length < count) _dateHits = new DateHit[Math.Max(count, 2 * _dateHits.Length)];
+        _dateHitsUsed = count;
+        return _dateHits;
+    }
+
+    /// <summary>Room for <paramref name="count"/> distances (not cleared; they hold no references).</summary>
+    public DistanceHit[] DistanceHits(int count)
+    {
+        if (_distanceHits.Length < count) _distanceHits = new DistanceHit[Math.Max(count, 2 * _distanceHits.Length)];
+        return _distanceHits;
     }
 
     /// <summary>Room for four per-token indexes of <paramref name="tokens"/> tokens (not cleared).</summary>
@@ -102,5 +161,23 @@ internal sealed class DocumentScratch
         if (_marks.Length < tokens) _marks = new byte[Math.Max(tokens, 256)];
         else Array.Clear(_marks, 0, tokens);
         return _marks;
+    }
+
+    /// <summary>Lists the recognizer layer fills for one document.</summary>
+    internal sealed class RecognizedLists
+    {
+        public List<Recognizers.QuantityMention> Quantities { get; } = new(32);
+        public List<Recognizers.DateMention> Dates { get; } = new(16);
+        public List<Recognizers.DistanceMention> Distances { get; } = new(4);
+
+        /// <summary>The largest capacity of the three.</summary>
+        public int Capacity => Math.Max(Quantities.Capacity, Math.Max(Dates.Capacity, Distances.Capacity));
+
+        public void Clear()
+        {
+            Quantities.Clear();
+            Dates.Clear();
+            Distances.Clear();
+        }
     }
 }

@@ -71,7 +71,7 @@ internal sealed partial class RecordBuilder
                 int q = k + 1 < _a.Tokens.Length ? _a.QuantityAt[k + 1] : -1;
                 if (q < 0 || usedQuantities.Contains((q, kind))) break;
                 var qh = _a.Quantities[q];
-                var c = new CasualtyDraft { Kind = kind, Count = qh.Value, Sentence = si, CountToken = qh.First, Update = true, Cumulative = cumulative };
+                var c = NewCasualty(kind, qh.Value, si, qh.First, cumulative, update: true);
                 c.Group = GroupAround(i, to);
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[i].Start, qh.EndChar));
                 found.Add(c);
@@ -126,7 +126,7 @@ internal sealed partial class RecordBuilder
                 end = Math.Max(_a.Tokens[personToken].End, _a.Tokens[i].End);
                 if (HasDraftAt(found, kind.Value, personToken)) continue;
             }
-            var c = new CasualtyDraft { Kind = kind.Value, Count = count, Group = group, Sentence = si, CountToken = countToken, Cumulative = cumulative };
+            var c = NewCasualty(kind.Value, count, si, countToken, cumulative, group);
             c.Evidence.Add(Evidence.Of(_a.Text, start, end));
             c.Additive = IsAdditive(Math.Min(countToken, i), Math.Max(countToken, i) + 1);
             found.Add(c);
@@ -165,7 +165,7 @@ internal sealed partial class RecordBuilder
                 var qh = _a.Quantities[q];
                 var g = GroupAfter(qh.End, to, 3, out bool person);
                 if (!person && !including) return;
-                var c = new CasualtyDraft { Kind = kind, Count = qh.Value, Group = g, Sentence = si, CountToken = qh.First, Subset = including, Cumulative = cumulative };
+                var c = NewCasualty(kind, qh.Value, si, qh.First, cumulative, g, subset: including);
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[k].Start, qh.EndChar));
                 found.Add(c);
                 used.Add((q, kind));
@@ -181,7 +181,7 @@ internal sealed partial class RecordBuilder
             }
             if (and && (_a.Is(j, "a") || _a.Is(j, "an") || _a.Is(j, "one") || _a.Is(j, "his") || _a.Is(j, "her") || _a.Is(j, "another")) && SingularPersonAhead(j + 1, to, out int person1))
             {
-                var c = new CasualtyDraft { Kind = kind, Count = Quantity.Exact(1), Group = GroupOf(person1), Sentence = si, CountToken = person1, Subset = false, Cumulative = cumulative };
+                var c = NewCasualty(kind, Quantity.Exact(1), si, person1, cumulative, GroupOf(person1));
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[j].Start, _a.Tokens[person1].End));
                 found.Add(c);
                 k = person1 + 1;
@@ -274,7 +274,7 @@ internal sealed partial class RecordBuilder
                 if (k > from && _a.In(k - 1, Cues.Including))
                 {
                     // A subset ("including three children"): its own record, then keep looking for the whole.
-                    var sub = new CasualtyDraft { Kind = kind, Count = qh.Value, Group = GroupAfter(qh.End, i, 3, out _), Sentence = si, CountToken = qh.First, Subset = true, Cumulative = cumulative };
+                    var sub = NewCasualty(kind, qh.Value, si, qh.First, cumulative, GroupAfter(qh.End, i, 3, out _), subset: true);
                     sub.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[k - 1].Start, qh.EndChar));
                     found.Add(sub);
                     used.Add((q, kind));
@@ -284,7 +284,7 @@ internal sealed partial class RecordBuilder
                 if (_a.Is(qh.End, "of") && (_a.Is(qh.End + 1, "the") || _a.Is(qh.End + 1, "them") || _a.Is(qh.End + 1, "whom")) || _a.Is(k - 1, "remaining"))
                 {
                     // "Two of the dead were children", "the remaining 45": part of a count given elsewhere.
-                    var part = new CasualtyDraft { Kind = kind, Count = qh.Value, Group = GroupAfter(qh.End, i + 2, 6, out _), Sentence = si, CountToken = qh.First, Subset = true, Cumulative = cumulative };
+                    var part = NewCasualty(kind, qh.Value, si, qh.First, cumulative, GroupAfter(qh.End, i + 2, 6, out _), subset: true);
                     part.Evidence.Add(Evidence.Of(_a.Text, qh.Start, _a.Tokens[i].End));
                     found.Add(part);
                     used.Add((q, kind));

@@ -125,9 +125,11 @@ internal sealed partial class RecordBuilder
         return _frames[si];
     }
 
+    private readonly Dictionary<string, int> _attackerCounts = new(StringComparer.Ordinal);
+
     private string? MajorityAttacker()
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = _attackerCounts; // empty: cleared by Reset
         for (int si = 0; si < _a.Sentences.Length; si++)
         {
             var s = _a.Sentences[si];
@@ -142,7 +144,8 @@ internal sealed partial class RecordBuilder
         foreach (var (k, v) in counts)
             if (v > bestN || v == bestN && string.CompareOrdinal(k, best) < 0) { best = k; bestN = v; }
         // Only a clear majority is carried to sentences that name no attacker.
-        int total = counts.Values.Sum();
+        int total = 0;
+        foreach (var v in counts.Values) total += v;
         return bestN * 3 >= total * 2 ? best : null;
     }
 
@@ -249,20 +252,17 @@ internal sealed partial class RecordBuilder
             var (munitions, intercepted) = FindMunitionCounts(s.FirstToken, cut);
             foreach (var p in kept)
             {
-                var st = new StrikeDraft
-                {
-                    Location = p.Location,
-                    Date = date,
-                    Attacker = attacker ?? _documentAttacker,
-                    Target = target,
-                    TargetSpan = targetSpan,
-                    TargetCategory = targetCategory,
-                    WeaponCategory = category,
-                    MunitionCount = munitions,
-                    Intercepted = intercepted,
-                    ExplicitTrigger = explicitTrigger,
-                    Sentence = si,
-                };
+                var st = NewStrike(p.Location);
+                st.Date = date;
+                st.Attacker = attacker ?? _documentAttacker;
+                st.Target = target;
+                st.TargetSpan = targetSpan;
+                st.TargetCategory = targetCategory;
+                st.WeaponCategory = category;
+                st.MunitionCount = munitions;
+                st.Intercepted = intercepted;
+                st.ExplicitTrigger = explicitTrigger;
+                st.Sentence = si;
                 st.Weapons.AddRange(weapons);
                 st.Evidence.Add(Evidence.Of(_a.Text, p.Start, p.EndChar));
                 if (targetSpan is { } tsp) st.Evidence.Add(Evidence.Of(_a.Text, tsp.Start, tsp.End));

@@ -44,7 +44,7 @@ internal sealed partial class RecordBuilder
     /// </summary>
     private bool Reset()
     {
-        bool small = _weapons.Count + _strikes.Count + _casualties.Count + _launchSites.Count + _woundedThenDied.Count + _countFrom.Count < KeepUpTo
+        bool small = _weaponsByName.Count + _attackerCounts.Count + _weapons.Count + _strikes.Count + _casualties.Count + _launchSites.Count + _woundedThenDied.Count + _countFrom.Count < KeepUpTo
             && (_frames is null || _frames.Length < KeepUpTo);
         if (_frames is not null)
         {
@@ -57,6 +57,7 @@ internal sealed partial class RecordBuilder
             }
             Array.Clear(_frames, 0, used);
         }
+        TakeBackDrafts();
         _weapons.Clear();
         _strikes.Clear();
         _casualties.Clear();
@@ -81,6 +82,8 @@ internal sealed partial class RecordBuilder
         _fired.Clear();
         _down.Clear();
         _emitted.Clear();
+        _attackerCounts.Clear();
+        _weaponsByName.Clear();
         _documentAttacker = null;
         _lastPlace = null;
         _previousRange = null;
@@ -91,10 +94,10 @@ internal sealed partial class RecordBuilder
         return small;
     }
 
-    private sealed class WeaponDraft(string id, WeaponInfo info)
+    private sealed class WeaponDraft
     {
-        public string Id { get; } = id;
-        public WeaponInfo Info { get; } = info;
+        public string Id { get; set; } = "";
+        public WeaponInfo Info { get; set; } = null!;
         public List<string> Mentions { get; } = [];
         /// <summary>The members of <see cref="Mentions"/>, built once the list is long (see <see cref="AddMention"/>).</summary>
         public HashSet<string>? MentionSet;
@@ -103,11 +106,24 @@ internal sealed partial class RecordBuilder
         public HashSet<(int, int)>? EvidenceKeys;
         public int? StatedRangeKm { get; set; }
         public int LastSentence { get; set; } = -1;
+
+        /// <summary>Back to the state of a new draft, for the builder's next document.</summary>
+        public void Clear()
+        {
+            Id = "";
+            Info = null!;
+            Mentions.Clear();
+            MentionSet = null;
+            Evidence.Clear();
+            EvidenceKeys = null;
+            StatedRangeKm = null;
+            LastSentence = -1;
+        }
     }
 
     private sealed class StrikeDraft
     {
-        public required Location Location { get; set; }
+        public Location Location { get; set; } = null!;
         public DateRange? Date { get; set; }
         public string? Attacker { get; set; }
         public string? Target { get; set; }
@@ -127,27 +143,118 @@ internal sealed partial class RecordBuilder
         public bool ExplicitTrigger { get; set; }
         public int Sentence { get; set; }
         public string Id { get; set; } = "";
+
+        /// <summary>Back to the state of a new draft, for the builder's next document.</summary>
+        public void Clear()
+        {
+            Location = null!;
+            Date = null;
+            Attacker = null;
+            Target = null;
+            TargetCategory = null;
+            TargetSpan = null;
+            Weapons.Clear();
+            WeaponCategory = null;
+            MunitionCount = null;
+            Intercepted = null;
+            LaunchSite = null;
+            Casualties.Clear();
+            Evidence.Clear();
+            EvidenceKeys = null;
+            CasualtySet = null;
+            ExplicitTrigger = false;
+            Sentence = 0;
+            Id = "";
+        }
     }
 
     private sealed class CasualtyDraft
     {
-        public CasualtyKind Kind { get; init; }
-        public required Quantity Count { get; init; }
+        public CasualtyKind Kind { get; set; }
+        public Quantity Count { get; set; } = null!;
         public CasualtyGroup Group { get; set; }
         public Location? Location { get; set; }
         public DateRange? Date { get; set; }
         public StrikeDraft? Strike { get; set; }
-        public bool Subset { get; init; }
+        public bool Subset { get; set; }
         public bool Cumulative { get; set; }
-        public bool Update { get; init; }
+        public bool Update { get; set; }
         /// <summary>"Two soldiers were also killed", "another three died": adds to the figures before it.</summary>
         public bool Additive { get; set; }
-        public int Sentence { get; init; }
-        public int CountToken { get; init; }
+        public int Sentence { get; set; }
+        public int CountToken { get; set; }
         public List<Evidence> Evidence { get; } = [];
         /// <summary>Keys of <see cref="Evidence"/>, built once the list is long (see <see cref="AddEvidence"/>).</summary>
         public HashSet<(int, int)>? EvidenceKeys;
         public string Id { get; set; } = "";
+
+        /// <summary>Back to the state of a new draft, for the builder's next document.</summary>
+        public void Clear()
+        {
+            Kind = default;
+            Count = null!;
+            Group = default;
+            Location = null;
+            Date = null;
+            Strike = null;
+            Subset = Cumulative = Update = Additive = false;
+            Sentence = CountToken = 0;
+            Evidence.Clear();
+            EvidenceKeys = null;
+            Id = "";
+        }
+    }
+
+    // Drafts are kept with the builder: every draft handed out for a document is cleared after it and handed out again.
+    private readonly List<WeaponDraft> _lentWeapons = [];
+    private readonly List<StrikeDraft> _lentStrikes = [];
+    private readonly List<CasualtyDraft> _lentCasualties = [];
+    private readonly Stack<WeaponDraft> _freeWeapons = new();
+    private readonly Stack<StrikeDraft> _freeStrikes = new();
+    private readonly Stack<CasualtyDraft> _freeCasualties = new();
+
+    private WeaponDraft NewWeapon(string id, WeaponInfo info)
+    {
+        var w = _freeWeapons.TryPop(out var x) ? x : new WeaponDraft();
+        _lentWeapons.Add(w);
+        w.Id = id;
+        w.Info = info;
+        return w;
+    }
+
+    private StrikeDraft NewStrike(Location location)
+    {
+        var st = _freeStrikes.TryPop(out var x) ? x : new StrikeDraft();
+        _lentStrikes.Add(st);
+        st.Location = location;
+        return st;
+    }
+
+    private CasualtyDraft NewCasualty(CasualtyKind kind, Quantity count, int sentence, int countToken, bool cumulative,
+        CasualtyGroup group = CasualtyGroup.Unknown, bool subset = false, bool update = false)
+    {
+        var c = _freeCasualties.TryPop(out var x) ? x : new CasualtyDraft();
+        _lentCasualties.Add(c);
+        c.Kind = kind;
+        c.Count = count;
+        c.Sentence = sentence;
+        c.CountToken = countToken;
+        c.Cumulative = cumulative;
+        c.Group = group;
+        c.Subset = subset;
+        c.Update = update;
+        return c;
+    }
+
+    /// <summary>Clears the drafts lent for a document and keeps them (up to <see cref="KeepUpTo"/> of each kind).</summary>
+    private void TakeBackDrafts()
+    {
+        foreach (var w in _lentWeapons) { w.Clear(); if (_freeWeapons.Count < KeepUpTo) _freeWeapons.Push(w); }
+        foreach (var st in _lentStrikes) { st.Clear(); if (_freeStrikes.Count < KeepUpTo) _freeStrikes.Push(st); }
+        foreach (var c in _lentCasualties) { c.Clear(); if (_freeCasualties.Count < KeepUpTo) _freeCasualties.Push(c); }
+        _lentWeapons.Clear();
+        _lentStrikes.Clear();
+        _lentCasualties.Clear();
     }
 
     private ExtractionResult Run(ExtractionOptions options)
@@ -162,16 +269,18 @@ internal sealed partial class RecordBuilder
         return Emit(options);
     }
 
+    private readonly Dictionary<string, WeaponDraft> _weaponsByName = new(StringComparer.Ordinal);
+
     private void CollectWeapons()
     {
-        var byName = new Dictionary<string, WeaponDraft>(StringComparer.Ordinal);
+        var byName = _weaponsByName; // empty: cleared by Reset
         int sentence = 0;
         foreach (var h in _a.Weapons)
         {
             while (sentence < _a.Sentences.Length - 1 && _a.Sentences[sentence].End <= h.Start) sentence++;
             if (!byName.TryGetValue(h.Weapon.Name, out var w))
             {
-                w = new WeaponDraft(RecordId(WeaponIds, _weapons.Count + 1), h.Weapon);
+                w = NewWeapon(RecordId(WeaponIds, _weapons.Count + 1), h.Weapon);
                 byName.Add(h.Weapon.Name, w);
                 _weapons.Add(w);
             }

@@ -41,36 +41,43 @@ public sealed class RecognizerLayer
     /// <returns>Mentions with offsets into <paramref name="text"/>; empty on odd input.</returns>
     public RecognizedValues Recognize(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt)
     {
-        if (string.IsNullOrEmpty(text) || tokens.IsEmpty || !Valid(text, tokens)) return RecognizedValues.Empty;
+        List<QuantityMention> qs = [];
+        List<DateMention> ds = [];
+        List<DistanceMention> ks = [];
+        RecognizeInto(text, tokens, publishedAt, qs, ds, ks);
+        return qs.Count == 0 && ds.Count == 0 && ks.Count == 0 ? RecognizedValues.Empty : new RecognizedValues(qs, ds, ks);
+    }
+
+    /// <summary>As <see cref="Recognize"/>, adding the mentions to the three lists given (the pipeline's, kept per thread).</summary>
+    internal void RecognizeInto(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt, List<QuantityMention> qs, List<DateMention> ds, List<DistanceMention> ks)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty || !Valid(text, tokens)) return;
         int n = tokens.Length;
         int[]? rented = null;
         Span<int> cache = n <= 256 ? stackalloc int[256] : (rented = ArrayPool<int>.Shared.Rent(n));
         try
         {
             var s = new Scan(text, tokens, cache[..n]);
-            List<QuantityMention>? qs = null;
-            List<DateMention>? ds = null;
-            List<DistanceMention>? ks = null;
             int i = 0;
             while (i < n)
             {
                 if (s.TryDate(i, publishedAt, out var dv, out int first, out int e) && e > first && dv.Valid)
                 {
-                    (ds ??= []).Add(new DateMention(s.StartOf(first), s.EndOf(e), dv.Range, dv.Timex));
+                    ds.Add(new DateMention(s.StartOf(first), s.EndOf(e), dv.Range, dv.Timex));
                     i = e;
                     continue;
                 }
                 int k = s.TryQuantity(i, out var q, out var d, out e);
                 if (k != 0 && e > i)
                 {
-                    if (k == 1) (qs ??= []).Add(q);
-                    else if (k == 2) (ks ??= []).Add(d);
+                    if (k == 1) qs.Add(q);
+                    else if (k == 2) ks.Add(d);
                     i = e;
                     continue;
                 }
                 if (IsFallbackTrigger(ref s, i) && Fallback(ref s, i, publishedAt, ds, out var dm))
                 {
-                    (ds ??= []).Add(dm);
+                    ds.Add(dm);
                     int next = i + 1;
                     while (next < n && tokens[next].Start < dm.End) next++;
                     i = next;
@@ -78,9 +85,6 @@ public sealed class RecognizerLayer
                 }
                 i++;
             }
-            return qs is null && ds is null && ks is null
-                ? RecognizedValues.Empty
-                : new RecognizedValues(qs ?? (IReadOnlyList<QuantityMention>)[], ds ?? (IReadOnlyList<DateMention>)[], ks ?? (IReadOnlyList<DistanceMention>)[]);
         }
         finally
         {

@@ -60,6 +60,41 @@ public class BufferReuseTests
     }
 
     [Fact]
+    public void DraftsReusedOnAThreadCarryNothingOverInAnyOrder()
+    {
+        // The builder keeps its strike, casualty and weapon drafts for the thread's next document. Documents with and
+        // without places, targets, launch sites, weapons, groups and dates, run one after another on one thread in
+        // several orders, each give what they give on a fresh thread.
+        string[] docs =
+        [
+            "On May 3, Russian forces launched 12 Shahed-136 drones and two Kh-101 missiles from Belgorod at Kharkiv, hitting a hospital; air defence shot down 10 drones. Four civilians, including a child, were killed and 17 were injured.",
+            "Three soldiers were wounded on Tuesday. Another two people died later, officials said.",
+            "Shelling of Nikopol killed a woman, the regional governor said. The total death toll since the start of the week has risen to 9.",
+            Short,
+            "A missile strike on a school in Zaporizhzhia injured at least 14 people, and five are missing under the rubble.",
+            "The KN-23 missiles fired at Kyiv have a range of up to 900 km, the air force said.",
+            "Two KN-23 missiles struck Kyiv overnight.",
+        ];
+        var e = ConflictExtractor.Default;
+        var fresh = docs.Select((d, i) => OnFreshThread(() => ExtractionJson.Serialize(e.Extract(d, Pub, "d" + i)))).ToArray();
+        int[][] orders = [[0, 1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1, 0], [0, 2, 0, 1, 4, 1, 3, 0, 3, 5, 6]];
+        foreach (var order in orders)
+        {
+            var got = OnFreshThread(() => string.Join("\n", order.Select(i => ExtractionJson.Serialize(e.Extract(docs[i], Pub, "d" + i)))));
+            Assert.Equal(string.Join("\n", order.Select(i => fresh[i])), got);
+        }
+        var first = e.Extract(docs[0], Pub, "d0"); // the drafts before carry everything a later one could take
+        var strike = Assert.Single(first.Strikes);
+        Assert.NotNull(strike.LaunchSite);
+        Assert.NotNull(strike.Target);
+        Assert.NotEmpty(strike.WeaponIds);
+        Assert.Contains(first.Casualties, c => c.Location is not null && c.StrikeId is not null);
+        Assert.All(e.Extract(docs[1], Pub, "d1").Casualties, c => Assert.Null(c.Location));
+        Assert.Equal(900, Assert.Single(e.Extract(docs[5], Pub, "d5").Weapons).MaxRangeKm);
+        Assert.NotEqual(900, Assert.Single(e.Extract(docs[6], Pub, "d6").Weapons).MaxRangeKm);
+    }
+
+    [Fact]
     public void RecordIdsStayDistinctPastTheCachedOnes()
     {
         // 140 tolls with different figures: 140 casualty records, ids c1 ... c140 (the first 128 are made once).
@@ -84,6 +119,13 @@ public class BufferReuseTests
         var first = Analyze(Short);
         int[] before = first.PlaceAt.ToArray();
         var placesBefore = first.Places.ToArray();
+        var quantitiesBefore = first.Quantities.ToArray();
+        var datesBefore = first.Dates.ToArray();
+        var sentencesBefore = first.Sentences.ToArray();
+        var taggedBefore = first.Tagged.ToArray();
+        Assert.Equal("Two", Assert.Single(quantitiesBefore) is var q ? Short[q.Start..q.EndChar] : null);
+        Assert.Equal("Monday", Assert.Single(datesBefore) is var d ? Short[d.Start..d.EndChar] : null);
+        Assert.NotEmpty(taggedBefore);
         Assert.Contains(before, p => p >= 0); // Kherson
         Assert.Equal("Kherson", Assert.Single(placesBefore).Location.Name);
         var second = Analyze(Long);
@@ -91,10 +133,20 @@ public class BufferReuseTests
         var third = Analyze(Long); // takes the buffers the second gave back
         Assert.Equal(before, first.PlaceAt.ToArray());
         Assert.Equal(placesBefore, first.Places.ToArray());
+        Assert.Equal(quantitiesBefore, first.Quantities.ToArray());
+        Assert.Equal(datesBefore, first.Dates.ToArray());
+        Assert.Equal(sentencesBefore, first.Sentences.ToArray());
+        Assert.Equal(taggedBefore, first.Tagged.ToArray());
         Assert.True(third.QuantityAt.Length == third.Tokens.Length);
+        Assert.True(third.Quantities.Length > 50 && third.Sentences.Length == 60, $"{third.Quantities.Length} counts, {third.Sentences.Length} sentences");
         first.Release();
         Assert.Throws<ObjectDisposedException>(() => first.PlaceAt.Length);
         Assert.Throws<ObjectDisposedException>(() => first.Places.Length);
+        Assert.Throws<ObjectDisposedException>(() => first.Quantities.Length);
+        Assert.Throws<ObjectDisposedException>(() => first.Dates.Length);
+        Assert.Throws<ObjectDisposedException>(() => first.Distances.Length);
+        Assert.Throws<ObjectDisposedException>(() => first.Sentences.Length);
+        Assert.Throws<ObjectDisposedException>(() => first.Tagged.Length);
     }
 
     [Fact]
