@@ -18,6 +18,11 @@ internal static class AllocProfile
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int r = 0; r < 10; r++) foreach (var t in texts) extractor.Extract(t, options);
         Console.WriteLine($"bytes per article: {(GC.GetAllocatedBytesForCurrentThread() - before) / (10.0 * texts.Length):F0}");
+        var noEntities = options with { IncludeEntities = false };
+        for (int r = 0; r < 5; r++) foreach (var t in texts) extractor.Extract(t, noEntities);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (int r = 0; r < 10; r++) foreach (var t in texts) extractor.Extract(t, noEntities);
+        Console.WriteLine($"bytes per article without the entity list (IncludeEntities = false): {(GC.GetAllocatedBytesForCurrentThread() - before) / (10.0 * texts.Length):F0}");
 
         using var samples = new AllocationSamples();
         for (int r = 0; r < 100; r++) foreach (var t in texts) extractor.Extract(t, options);

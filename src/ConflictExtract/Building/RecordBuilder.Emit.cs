@@ -402,17 +402,20 @@ internal sealed partial class RecordBuilder
         return false;
     }
 
+    /// <summary>Entity spans before their text is cut: sorted and de-duplicated here, so that only the kept ones allocate.</summary>
+    private (EntityType Type, int Start, int End)[] _entitySpans = new (EntityType, int, int)[256];
+
     private ImmutableArray<Entity> Entities()
     {
-        // Sized once for every candidate, sorted and de-duplicated in place, handed over without a copy.
         int most = _a.Places.Length + _a.Weapons.Length + _a.Dates.Length + _a.Quantities.Length + _a.Tagged.Length + _strikes.Count;
         if (most == 0) return [];
-        var all = new Entity[most];
+        if (_entitySpans.Length < most) _entitySpans = new (EntityType, int, int)[Math.Max(most, 2 * _entitySpans.Length)];
+        var spans = _entitySpans;
         int n = 0;
-        foreach (var p in _a.Places) all[n++] = new Entity(EntityType.LOC, _a.Text[p.Start..p.EndChar], p.Start, p.EndChar);
-        foreach (var w in _a.Weapons) all[n++] = new Entity(EntityType.WEAPON, _a.Text[w.Start..w.EndChar], w.Start, w.EndChar);
-        foreach (var d in _a.Dates) all[n++] = new Entity(EntityType.DATE, _a.Text[d.Start..d.EndChar], d.Start, d.EndChar);
-        foreach (var q in _a.Quantities) all[n++] = new Entity(EntityType.QUANTITY, _a.Text[q.Start..q.EndChar], q.Start, q.EndChar);
+        foreach (var p in _a.Places) spans[n++] = (EntityType.LOC, p.Start, p.EndChar);
+        foreach (var w in _a.Weapons) spans[n++] = (EntityType.WEAPON, w.Start, w.EndChar);
+        foreach (var d in _a.Dates) spans[n++] = (EntityType.DATE, d.Start, d.EndChar);
+        foreach (var q in _a.Quantities) spans[n++] = (EntityType.QUANTITY, q.Start, q.EndChar);
         foreach (var t in _a.Tagged)
         {
             EntityType type;
@@ -424,16 +427,22 @@ internal sealed partial class RecordBuilder
                 case Tagging.EntityLabel.Loc when !OverlapsPlace(t.FirstToken, t.EndToken): type = EntityType.LOC; break;
                 default: continue; // places and weapons come from the gazetteer and catalogue (the tagger's are used above)
             }
-            all[n++] = new Entity(type, _a.Text[t.Start..t.End], t.Start, t.End);
+            spans[n++] = (type, t.Start, t.End);
         }
         foreach (var s in _strikes)
-            if (s.TargetSpan is { } ts) all[n++] = new Entity(EntityType.TARGET, _a.Text[ts.Start..ts.End], ts.Start, ts.End);
-        var span = all.AsSpan(0, n);
-        span.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Type.CompareTo(y.Type));
+            if (s.TargetSpan is { } ts) spans[n++] = (EntityType.TARGET, ts.Start, ts.End);
+        // By position, then type; a span's text follows from its offsets, so equal triples are the same entity.
+        var used = spans.AsSpan(0, n);
+        used.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Type.CompareTo(y.Type));
         int kept = n == 0 ? 0 : 1;
         for (int i = 1; i < n; i++)
-            if (all[i] != all[kept - 1]) all[kept++] = all[i];
-        if (kept < all.Length) Array.Resize(ref all, kept);
+            if (used[i] != used[kept - 1]) used[kept++] = used[i];
+        var all = new Entity[kept];
+        for (int i = 0; i < kept; i++)
+        {
+            var (type, start, end) = used[i];
+            all[i] = new Entity(type, _a.Text[start..end], start, end);
+        }
         return ImmutableCollectionsMarshal.AsImmutableArray(all);
     }
 }

@@ -250,6 +250,7 @@ internal sealed partial class RecordBuilder
             var (weapons, category) = SentenceWeapons(si, s.FirstToken, cut);
             var (target, targetCategory, targetSpan) = FindTarget(s.FirstToken, cut);
             var (munitions, intercepted) = FindMunitionCounts(s.FirstToken, cut);
+            Evidence? sentenceEvidence = null; // one for the sentence's strikes: evidence is immutable
             foreach (var p in kept)
             {
                 var st = NewStrike(p.Location);
@@ -266,7 +267,7 @@ internal sealed partial class RecordBuilder
                 st.Weapons.AddRange(weapons);
                 st.Evidence.Add(Evidence.Of(_a.Text, p.Start, p.EndChar));
                 if (targetSpan is { } tsp) st.Evidence.Add(Evidence.Of(_a.Text, tsp.Start, tsp.End));
-                st.Evidence.Add(SentenceEvidence(s, cut));
+                st.Evidence.Add(sentenceEvidence ??= SentenceEvidence(s, cut));
                 if (launchSites.Count > 0) st.LaunchSite = launchSites[0].Location;
                 strikesHere.Add(st);
                 _strikes.Add(st);

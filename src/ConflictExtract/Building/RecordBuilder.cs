@@ -45,7 +45,7 @@ internal sealed partial class RecordBuilder
     private bool Reset()
     {
         bool small = _weaponsByName.Count + _attackerCounts.Count + _weapons.Count + _strikes.Count + _casualties.Count + _launchSites.Count + _woundedThenDied.Count + _countFrom.Count < KeepUpTo
-            && (_frames is null || _frames.Length < KeepUpTo);
+            && (_frames is null || _frames.Length < KeepUpTo) && _entitySpans.Length <= KeepUpTo;
         if (_frames is not null)
         {
             int used = Math.Min(_frames.Length, _a.Sentences.Length);
