@@ -44,8 +44,12 @@ internal sealed partial class RecordBuilder
     /// </summary>
     private bool Reset()
     {
-        bool small = _weaponsByName.Count + _attackerCounts.Count + _weapons.Count + _strikes.Count + _casualties.Count + _launchSites.Count + _woundedThenDied.Count + _countFrom.Count < KeepUpTo
-            && (_frames is null || _frames.Length < KeepUpTo) && _entitySpans.Length <= KeepUpTo;
+        // Each collection is bounded on its own (not their sum), so a long document whose drafts the builder can keep
+        // does not lose them all, and its next extraction allocates no more per record than a short one's.
+        int largest = Math.Max(Math.Max(_lentWeapons.Count, _lentStrikes.Count), Math.Max(_lentCasualties.Count, _launchSites.Count));
+        largest = Math.Max(largest, Math.Max(Math.Max(_woundedThenDied.Count, _countFrom.Count), Math.Max(_weaponsByName.Count, _attackerCounts.Count)));
+        bool small = largest < KeepUpTo && (_frames is null || _frames.Length < KeepUpTo);
+        if (_entitySpans.Length > KeepUpTo) _entitySpans = new (EntityType, int, int)[256]; // a buffer, cheap to make again
         if (_frames is not null)
         {
             int used = Math.Min(_frames.Length, _a.Sentences.Length);
