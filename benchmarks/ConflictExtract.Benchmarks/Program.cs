@@ -1,4 +1,5 @@
-// `scaling [PAIRS]`, `scaling-pinned [ROUNDS]` and `allocs` are plain runs (see ScalingRun, PinnedScalingRun, AllocProfile); anything else goes to BenchmarkDotNet.
+// `scaling [PAIRS]`, `scaling-pinned [ROUNDS] [COPIES]`, `timeline [ROUNDS]` and `allocs` are plain runs (see ScalingRun,
+// PinnedScalingRun, Timeline, AllocProfile); anything else goes to BenchmarkDotNet.
 switch (args.Length > 0 ? args[0] : "")
 {
     case "scaling":
@@ -6,6 +7,9 @@ switch (args.Length > 0 ? args[0] : "")
         break;
     case "scaling-pinned":
         ConflictExtract.Benchmarks.PinnedScalingRun.Run(args);
+        break;
+    case "timeline":
+        ConflictExtract.Benchmarks.Timeline.Run(args);
         break;
     case "allocs":
         ConflictExtract.Benchmarks.AllocProfile.Run();

@@ -24,8 +24,14 @@ internal static class OrderedParallel
     /// <summary>Items each thread may run ahead of the consumer.</summary>
     private const int WindowPerWorker = 8;
 
-    /// <summary>Items a reading worker leaves read and waiting for whichever thread is free first.</summary>
-    private const int Ahead = 2;
+    /// <summary>
+    /// Items a reading worker leaves read and waiting for whichever thread is free first. Four, not two: when one thread
+    /// runs slower than the other (an SMT sibling busy, a slower vCPU), the faster one can finish two waiting items within
+    /// one of the slower one's and then sleep; on the 2-vCPU VM of 2026-11-28, in rounds where its vCPUs ran 1.1 to 1.5
+    /// times apart, the 2-thread call's share of both CPUs was 0.915-0.923 with four against 0.900-0.903 with two, and
+    /// equal when they ran alike (benchmarks/results/2026-11-28-scaling.md).
+    /// </summary>
+    private const int Ahead = 4;
 
     /// <summary>Bounds the results held for the consumer, whatever the degree of parallelism.</summary>
     private const int MaxWindow = 1024;

@@ -126,13 +126,13 @@ public class OrderedParallelTests
     [Fact]
     public void TheConsumerFindsWorkWhileAWorkerIsOnALongItem()
     {
-        // Each of a worker's first three items lasts until the consumer's thread has done two more items. The consumer
-        // must find those read and waiting, not sleep until the worker's item ends (articles differ in length, and a
-        // consumer that waits out every longer article loses a share of a core). The consumer's own items take 30 ms,
-        // so it cannot have finished the two before the worker's item starts counting.
+        // Each of a worker's first three items lasts until the consumer's thread has done four more items. The consumer
+        // must find those read and waiting, not sleep until the worker's item ends (articles differ in length, and
+        // threads in speed: a consumer that waits out every longer article loses a share of a core). The consumer's own
+        // items take 30 ms, so it cannot have finished the four before the worker's item starts counting.
         int caller = Environment.CurrentManagedThreadId;
         int byCaller = 0, workerItems = 0, waitedOut = 0;
-        var output = OrderedParallel.Run(Enumerable.Range(0, 20).ToArray(), i =>
+        var output = OrderedParallel.Run(Enumerable.Range(0, 30).ToArray(), i =>
         {
             if (Environment.CurrentManagedThreadId == caller)
             {
@@ -141,12 +141,12 @@ public class OrderedParallelTests
             }
             else if (Interlocked.Increment(ref workerItems) <= 3)
             {
-                int target = Volatile.Read(ref byCaller) + 2;
+                int target = Volatile.Read(ref byCaller) + 4;
                 if (!SpinWait.SpinUntil(() => Volatile.Read(ref byCaller) >= target, TimeSpan.FromSeconds(5))) Interlocked.Increment(ref waitedOut);
             }
             return i;
         }, 2, default).ToList();
-        Assert.Equal(Enumerable.Range(0, 20), output);
+        Assert.Equal(Enumerable.Range(0, 30), output);
         Assert.Equal(0, waitedOut);
     }
 
