@@ -217,10 +217,17 @@ internal sealed partial class RecordBuilder
     private readonly Stack<StrikeDraft> _freeStrikes = new();
     private readonly Stack<CasualtyDraft> _freeCasualties = new();
 
+    /// <summary>A cleared draft from <paramref name="free"/> (or a new one), noted in <paramref name="lent"/> for <see cref="TakeBackDrafts"/>.</summary>
+    private static T Lend<T>(Stack<T> free, List<T> lent) where T : new()
+    {
+        var d = free.TryPop(out var x) ? x : new T();
+        lent.Add(d);
+        return d;
+    }
+
     private WeaponDraft NewWeapon(string id, WeaponInfo info)
     {
-        var w = _freeWeapons.TryPop(out var x) ? x : new WeaponDraft();
-        _lentWeapons.Add(w);
+        var w = Lend(_freeWeapons, _lentWeapons);
         w.Id = id;
         w.Info = info;
         return w;
@@ -228,8 +235,7 @@ internal sealed partial class RecordBuilder
 
     private StrikeDraft NewStrike(Location location)
     {
-        var st = _freeStrikes.TryPop(out var x) ? x : new StrikeDraft();
-        _lentStrikes.Add(st);
+        var st = Lend(_freeStrikes, _lentStrikes);
         st.Location = location;
         return st;
     }
@@ -237,8 +243,7 @@ internal sealed partial class RecordBuilder
     private CasualtyDraft NewCasualty(CasualtyKind kind, Quantity count, int sentence, int countToken, bool cumulative,
         CasualtyGroup group = CasualtyGroup.Unknown, bool subset = false, bool update = false)
     {
-        var c = _freeCasualties.TryPop(out var x) ? x : new CasualtyDraft();
-        _lentCasualties.Add(c);
+        var c = Lend(_freeCasualties, _lentCasualties);
         c.Kind = kind;
         c.Count = count;
         c.Sentence = sentence;
@@ -253,12 +258,19 @@ internal sealed partial class RecordBuilder
     /// <summary>Clears the drafts lent for a document and keeps them (up to <see cref="KeepUpTo"/> of each kind).</summary>
     private void TakeBackDrafts()
     {
-        foreach (var w in _lentWeapons) { w.Clear(); if (_freeWeapons.Count < KeepUpTo) _freeWeapons.Push(w); }
-        foreach (var st in _lentStrikes) { st.Clear(); if (_freeStrikes.Count < KeepUpTo) _freeStrikes.Push(st); }
-        foreach (var c in _lentCasualties) { c.Clear(); if (_freeCasualties.Count < KeepUpTo) _freeCasualties.Push(c); }
-        _lentWeapons.Clear();
-        _lentStrikes.Clear();
-        _lentCasualties.Clear();
+        foreach (var w in _lentWeapons) w.Clear();
+        foreach (var st in _lentStrikes) st.Clear();
+        foreach (var c in _lentCasualties) c.Clear();
+        Keep(_lentWeapons, _freeWeapons);
+        Keep(_lentStrikes, _freeStrikes);
+        Keep(_lentCasualties, _freeCasualties);
+
+        static void Keep<T>(List<T> lent, Stack<T> free)
+        {
+            foreach (var d in lent)
+                if (free.Count < KeepUpTo) free.Push(d);
+            lent.Clear();
+        }
     }
 
     private ExtractionResult Run(ExtractionOptions options)
