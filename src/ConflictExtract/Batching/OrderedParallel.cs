@@ -12,8 +12,9 @@ namespace ConflictExtract.Batching;
 /// </para>
 /// <para>
 /// The source is read one item at a time, outside the lock that hands results over. Workers read it; the consumer reads
-/// only when every item read so far has been handed over (a batch's first item, a source slower than the threads), so a
-/// stalled source (a pipe, a network stream) never holds back results that are done, nor an item already read. At most <c>window</c>
+/// the first item before it wakes them, and later only when every item read so far has been handed over (a source slower
+/// than the threads), so a stalled source (a pipe, a network stream) never holds back results that are done, nor an
+/// item already read. At most <c>window</c>
 /// items are read ahead of the consumer, so memory stays flat on any stream. An exception from <c>work</c> or from the
 /// source is thrown to the consumer when that item's turn comes. With one degree of parallelism everything runs inline
 /// on the consumer's thread. Nobody spins.
@@ -65,10 +66,14 @@ internal static class OrderedParallel
         int started = 0;
         try
         {
+            // The caller reads the first item before it wakes any worker (waking a parked thread takes longer than
+            // reading an item from memory), then runs it while the workers wake and read on.
+            bool own = state.ReadFirst(out var first, out long firstSeq);
             for (; started < helpers; started++)
             {
                 WorkerThreads.Start(state.Work, exited);
             }
+            if (own) state.RunOwn(firstSeq, first);
             while (state.TryTakeNext(out var result)) yield return result;
         }
         finally
@@ -100,6 +105,16 @@ internal static class OrderedParallel
             while (TakeForWorker(out var item, out long seq))
                 Complete(seq, Run(item));
         }
+
+        /// <summary>The caller's read of the stream's first item, before any worker runs.</summary>
+        public bool ReadFirst(out TIn item, out long seq)
+        {
+            lock (_gate) _reading = true;
+            return ReadOne(enqueue: false, out item, out seq);
+        }
+
+        /// <summary>Runs an item this thread read itself and files its result.</summary>
+        public void RunOwn(long seq, TIn item) => Complete(seq, Run(item));
 
         private (TOut, ExceptionDispatchInfo?) Run(TIn item)
         {
@@ -243,8 +258,8 @@ internal static class OrderedParallel
                         Sleep();
                     }
                 }
-                if (!read) Complete(help.Seq, Run(help.Item));
-                else if (ReadOne(enqueue: false, out var own, out long ownSeq)) Complete(ownSeq, Run(own));
+                if (!read) RunOwn(help.Seq, help.Item);
+                else if (ReadOne(enqueue: false, out var own, out long ownSeq)) RunOwn(ownSeq, own);
             }
         ready:
             entry.Error?.Throw();
