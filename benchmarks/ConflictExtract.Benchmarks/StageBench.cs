@@ -5,10 +5,11 @@ using ConflictExtract.Text;
 namespace ConflictExtract.Benchmarks;
 
 /// <summary>
-/// One benchmark per pipeline stage (tokenize, split sentences, match places, match weapons, recognize values,
-/// analyze = the three matchers plus hit mapping, build records) and the whole extractor, on the same rotating
-/// article-length documents as <see cref="EndToEndBench"/> (own sample text plus 20 UCDP headlines each).
-/// Each invocation processes one article, so "Allocated" is bytes per article; divide by <see cref="TokensPerArticle"/>
+/// One benchmark per pipeline stage (tokenize, split sentences, match places, match weapons, tag, recognize values,
+/// analyze = the matchers, the tagger and the recognizers plus hit mapping, build records) and the whole extractor, on
+/// the same rotating documents as <see cref="EndToEndBench"/>: article-length (own sample text plus 20 UCDP headlines
+/// each) and headline-length (one UCDP headline each).
+/// Each invocation processes one document, so "Allocated" is bytes per document; divide by <see cref="TokensPerArticle"/>
 /// for bytes per token. Inputs of later stages are computed once in setup.
 /// Run: dotnet run -c Release --project benchmarks/ConflictExtract.Benchmarks -- --filter '*StageBench*' --job short
 /// </summary>
@@ -23,17 +24,23 @@ public class StageBench
     private Token[][] _tokens = [];
     private Sentence[][] _sentences = [];
     private DocumentAnalysis[] _analyses = [];
+    private Tagging.TaggerHints[][] _hints = [];
     private readonly List<Token> _tokenBuffer = new(8192);
     private readonly List<Sentence> _sentenceBuffer = new(1024);
     private int _next;
 
-    /// <summary>Mean tokens per article.</summary>
+    /// <summary>Mean tokens per document.</summary>
     public double TokensPerArticle { get; private set; }
+
+    /// <summary>Document length: "article" or "headline".</summary>
+    [Params("article", "headline")]
+    public string Length { get; set; } = "article";
 
     [GlobalSetup]
     public void Setup()
     {
-        _docs = EndToEndBench.BuildDocuments();
+        _docs = Length == "headline" ? EndToEndBench.BuildHeadlines() : EndToEndBench.BuildDocuments();
+        _hints = new Tagging.TaggerHints[_docs.Length][];
         _pipeline = new DocumentPipeline(_models);
         _tokens = new Token[_docs.Length][];
         _sentences = new Sentence[_docs.Length][];
@@ -44,10 +51,11 @@ public class StageBench
             _tokens[i] = Tokenizer.Tokenize(_docs[i]);
             _sentences[i] = SentenceSplitter.Split(_docs[i], _tokens[i]);
             _analyses[i] = _pipeline.Analyze(_docs[i], _tokens[i], _sentences[i], Pub);
+            _hints[i] = Tagging.EntityTagger.ComputeHints(_docs[i], _tokens[i], _sentences[i], _models.Places, _models.Weapons);
             tokens += _tokens[i].Length;
         }
         TokensPerArticle = (double)tokens / _docs.Length;
-        Console.WriteLine($"// StageBench: {_docs.Length} articles, {TokensPerArticle:F0} tokens and {_docs.Average(d => d.Length):F0} chars per article");
+        Console.WriteLine($"// StageBench ({Length}): {_docs.Length} documents, {TokensPerArticle:F0} tokens and {_docs.Average(d => d.Length):F0} chars per document");
     }
 
     private int Next() => _next++ % _docs.Length;
@@ -84,6 +92,13 @@ public class StageBench
     {
         int d = Next();
         return _models.Weapons.Find(_docs[d], _tokens[d]).Count;
+    }
+
+    [Benchmark]
+    public int Tag()
+    {
+        int d = Next();
+        return _models.Tagger.Tag(_docs[d], _tokens[d], _sentences[d], _hints[d]).Count;
     }
 
     [Benchmark]
