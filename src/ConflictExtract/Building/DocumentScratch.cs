@@ -5,9 +5,9 @@ namespace ConflictExtract.Building;
 
 /// <summary>
 /// A thread's work memory for one document, lent to it from tokenization to the end of record building and then kept
-/// for the thread's next document: the tokens, the place mentions and places, the tagger's hints and spans, the per-token
-/// indexes and word-set memo, and the marks of the variant-spelling pass. These were the largest per-document
-/// allocations after the records themselves. Taken from the thread's slot when lent, so a nested or concurrent analysis
+/// for the thread's next document: the tokens and sentences, the place mentions and places, the tagger's hints and spans,
+/// the recognizers' mentions and the count, date and distance hits, the per-token indexes and word-set memo, the marks and
+/// string sets of the variant-spelling pass. These were the largest per-document allocations after the records themselves. Taken from the thread's slot when lent, so a nested or concurrent analysis
 /// on one thread gets its own.
 /// </summary>
 internal sealed class DocumentScratch
@@ -23,12 +23,12 @@ internal sealed class DocumentScratch
     private byte[] _marks = [];
     private TaggerHints[] _hints = [];
     private PlaceHit[] _placeHits = new PlaceHit[64];
+    private int _placeHitsUsed;
     private QuantityHit[] _quantityHits = new QuantityHit[32];
     private DateHit[] _dateHits = new DateHit[16];
     private DistanceHit[] _distanceHits = new DistanceHit[4];
     private int _quantityHitsUsed, _dateHitsUsed;
     private readonly HashSet<string>[] _sets = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
-    private int _placeHitsUsed;
 
     /// <summary>The tokens of the last <see cref="Tokenize"/>.</summary>
     public Token[] Tokens { get; private set; } = new Token[1024];

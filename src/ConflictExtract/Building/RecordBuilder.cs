@@ -6,8 +6,8 @@ namespace ConflictExtract.Building;
 
 /// <summary>
 /// Turns a <see cref="DocumentAnalysis"/> into records: weapons, strikes (one per place struck),
-/// casualties with their counts, and the document summary. One call per document; each thread keeps one builder and
-/// its working collections for its next document, emptied in between.
+/// casualties with their counts, and the document summary. One call per document; each thread keeps one builder, its
+/// working collections and its strike, casualty and weapon drafts for its next document, all emptied in between.
 /// </summary>
 internal sealed partial class RecordBuilder
 {
