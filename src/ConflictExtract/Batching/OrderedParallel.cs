@@ -14,8 +14,7 @@ namespace ConflictExtract.Batching;
 /// The source is read one item at a time, outside the lock that hands results over. Workers read it; the consumer reads
 /// the first item before it wakes them, and later only when every item read so far has been handed over (a source slower
 /// than the threads), so a stalled source (a pipe, a network stream) never holds back results that are done, nor an
-/// item already read. At most <c>window</c>
-/// items are read ahead of the consumer, so memory stays flat on any stream. An exception from <c>work</c> or from the
+/// item already read. At most <c>window</c> items are read ahead of the consumer, so memory stays flat on any stream. An exception from <c>work</c> or from the
 /// source is thrown to the consumer when that item's turn comes. With one degree of parallelism everything runs inline
 /// on the consumer's thread. Nobody spins.
 /// </para>

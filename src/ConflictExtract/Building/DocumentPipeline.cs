@@ -89,7 +89,13 @@ internal sealed class DocumentPipeline(ModelSet models)
             var (f, e) = DocumentAnalysis.TokenRange(tokens, d.Start, d.End);
             distances[i] = new DistanceHit(f, e, d.Start, d.End, d.Kilometres);
         }
-        (places, placeCount) = AddVariantSpellings(text, tokens, places, placeCount, weapons, taggedSpans, scratch);
+        if (AddVariantSpellings(text, tokens, places.AsSpan(0, placeCount), weapons, taggedSpans, scratch) is { } added)
+        {
+            places = scratch.GrowPlaceHits(placeCount + added.Count); // the places so far, with room after them
+            added.CopyTo(places, placeCount);
+            placeCount += added.Count;
+            places.AsSpan(0, placeCount).Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
         weapons = AddUnlistedWeapons(text, tokens, weapons, taggedSpans);
         var analysis = new DocumentAnalysis(text, tokenArray, tokenCount, sentenceList, publishedAt, (places, placeCount), weapons,
             (quantities, values.Quantities.Count), (dates, values.Dates.Count), (distances, values.Distances.Count), tagged, scratch);
@@ -107,11 +113,13 @@ internal sealed class DocumentPipeline(ModelSet models)
     // Per token, in marks: TaggedLoc (a one-word LOC span of the tagger), Covered (inside a place or weapon found).
     private const byte TaggedLoc = 1, Covered = 2;
 
-    /// <summary>Capitalised words in a place position that nothing matched: try the transliteration fallback.</summary>
-    private (PlaceHit[] Places, int Count) AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, PlaceHit[] placeArray, int placeCount, WeaponHit[] weapons, ReadOnlySpan<TaggedSpan> tagged, DocumentScratch scratch)
+    /// <summary>
+    /// Capitalised words in a place position that nothing matched: try the transliteration fallback. Places of
+    /// <paramref name="places"/> may be replaced by a Ukrainian namesake; the places found anew are returned (null: none).
+    /// </summary>
+    private List<PlaceHit>? AddVariantSpellings(string text, ReadOnlySpan<Token> tokens, Span<PlaceHit> places, WeaponHit[] weapons, ReadOnlySpan<TaggedSpan> tagged, DocumentScratch scratch)
     {
         var marks = scratch.Marks(tokens.Length);
-        var places = placeArray.AsSpan(0, placeCount);
         foreach (var t in tagged)
             if (t.Label == EntityLabel.Loc && t.EndToken - t.FirstToken == 1 && (uint)t.FirstToken < (uint)tokens.Length) marks[t.FirstToken] |= TaggedLoc;
         // A foreign namesake where the document names Ukrainian regions: prefer the Ukrainian place in one of them
@@ -157,12 +165,7 @@ internal sealed class DocumentPipeline(ModelSet models)
             if (place is null) continue;
             (added ??= []).Add(new PlaceHit(i, i + 1, t.Start, t.End, place.ToLocation(), false));
         }
-        if (added is null) return (placeArray, placeCount);
-        int total = placeCount + added.Count;
-        var all = scratch.GrowPlaceHits(total); // the places so far, with room after them
-        added.CopyTo(all, placeCount);
-        all.AsSpan(0, total).Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        return (all, total);
+        return added;
     }
 
     private static readonly WordMap<WeaponCategory> WeaponHeads = new(new Dictionary<string, WeaponCategory>

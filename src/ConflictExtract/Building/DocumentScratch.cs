@@ -7,8 +7,8 @@ namespace ConflictExtract.Building;
 /// A thread's work memory for one document, lent to it from tokenization to the end of record building and then kept
 /// for the thread's next document: the tokens and sentences, the place mentions and places, the tagger's hints and spans,
 /// the recognizers' mentions and the count, date and distance hits, the per-token indexes and word-set memo, the marks and
-/// string sets of the variant-spelling pass. These were the largest per-document allocations after the records themselves. Taken from the thread's slot when lent, so a nested or concurrent analysis
-/// on one thread gets its own.
+/// string sets of the variant-spelling pass. These were the largest per-document allocations after the records
+/// themselves. Taken from the thread's slot when lent, so a nested or concurrent analysis on one thread gets its own.
 /// </summary>
 internal sealed class DocumentScratch
 {
@@ -67,9 +67,9 @@ internal sealed class DocumentScratch
         Array.Clear(_dateHits, 0, _dateHitsUsed);
         _quantityHitsUsed = _dateHitsUsed = 0;
         Values.Clear();
-        if (tokens <= KeepUpTo && Tagged.Capacity <= KeepUpTo && PlaceMentions.Capacity <= KeepUpTo && _placeHits.Length <= KeepUpTo
-            && _quantityHits.Length <= KeepUpTo && _dateHits.Length <= KeepUpTo && _distanceHits.Length <= KeepUpTo && Values.Capacity <= KeepUpTo && Sentences.Capacity <= KeepUpTo)
-            t_free = this;
+        int largest = Sizes.Largest(tokens, Tagged.Capacity, PlaceMentions.Capacity, Sentences.Capacity, Values.Capacity,
+            _placeHits.Length, _quantityHits.Length, _dateHits.Length, _distanceHits.Length);
+        if (largest <= KeepUpTo) t_free = this;
     }
 
     /// <summary>Tokenizes <paramref name="text"/> into <see cref="Tokens"/>; returns the token count.</summary>
@@ -103,40 +103,45 @@ internal sealed class DocumentScratch
     /// <summary>Room for <paramref name="count"/> places (not cleared).</summary>
     public PlaceHit[] PlaceHits(int count)
     {
-        if (_placeHits.Length < count) _placeHits = new PlaceHit[Math.Max(count, 2 * _placeHits.Length)];
         _placeHitsUsed = count;
-        return _placeHits;
+        return Room(ref _placeHits, count, keep: false);
     }
 
     /// <summary>Room for <paramref name="count"/> places, keeping those of the last <see cref="PlaceHits"/> call.</summary>
     public PlaceHit[] GrowPlaceHits(int count)
     {
-        if (_placeHits.Length < count) Array.Resize(ref _placeHits, Math.Max(count, 2 * _placeHits.Length));
         _placeHitsUsed = Math.Max(_placeHitsUsed, count);
-        return _placeHits;
+        return Room(ref _placeHits, count, keep: true);
     }
 
     /// <summary>Room for <paramref name="count"/> counts (not cleared).</summary>
     public QuantityHit[] QuantityHits(int count)
     {
-        if (_quantityHits.Length < count) _quantityHits = new QuantityHit[Math.Max(count, 2 * _quantityHits.Length)];
         _quantityHitsUsed = count;
-        return _quantityHits;
+        return Room(ref _quantityHits, count, keep: false);
     }
 
     /// <summary>Room for <paramref name="count"/> dates (not cleared).</summary>
     public DateHit[] DateHits(int count)
     {
-        if (_dateHits.Length < count) _dateHits = new DateHit[Math.Max(count, 2 * _dateHits.Length)];
         _dateHitsUsed = count;
-        return _dateHits;
+        return Room(ref _dateHits, count, keep: false);
     }
 
     /// <summary>Room for <paramref name="count"/> distances (not cleared; they hold no references).</summary>
-    public DistanceHit[] DistanceHits(int count)
+    public DistanceHit[] DistanceHits(int count) => Room(ref _distanceHits, count, keep: false);
+
+    /// <summary>
+    /// <paramref name="array"/> when it holds <paramref name="count"/> items, else a new one at least twice as long, with
+    /// its items when <paramref name="keep"/>.
+    /// </summary>
+    private static T[] Room<T>(ref T[] array, int count, bool keep)
     {
-        if (_distanceHits.Length < count) _distanceHits = new DistanceHit[Math.Max(count, 2 * _distanceHits.Length)];
-        return _distanceHits;
+        if (array.Length >= count) return array;
+        int size = Math.Max(count, 2 * array.Length);
+        if (keep) Array.Resize(ref array, size);
+        else array = new T[size];
+        return array;
     }
 
     /// <summary>Room for four per-token indexes of <paramref name="tokens"/> tokens (not cleared).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using ConflictExtract.Records;
 using ConflictExtract.Text;
 
@@ -46,9 +47,9 @@ internal sealed partial class RecordBuilder
     {
         // Each collection is bounded on its own (not their sum), so a long document whose drafts the builder can keep
         // does not lose them all, and its next extraction allocates no more per record than a short one's.
-        int largest = Math.Max(Math.Max(_lentWeapons.Count, _lentStrikes.Count), Math.Max(_lentCasualties.Count, _launchSites.Count));
-        largest = Math.Max(largest, Math.Max(Math.Max(_woundedThenDied.Count, _countFrom.Count), Math.Max(_weaponsByName.Count, _attackerCounts.Count)));
-        bool small = largest < KeepUpTo && (_frames is null || _frames.Length < KeepUpTo);
+        int largest = Sizes.Largest(_lentWeapons.Count, _lentStrikes.Count, _lentCasualties.Count, _launchSites.Count,
+            _woundedThenDied.Count, _countFrom.Count, _weaponsByName.Count, _attackerCounts.Count, _frames?.Length ?? 0);
+        bool small = largest < KeepUpTo;
         if (_entitySpans.Length > KeepUpTo) _entitySpans = new (EntityType, int, int)[256]; // a buffer, cheap to make again
         if (_frames is not null)
         {
@@ -98,10 +99,14 @@ internal sealed partial class RecordBuilder
         return small;
     }
 
+    // A draft's state when new is its state after Clear: the constructors call it, so the two cannot drift apart.
+
     private sealed class WeaponDraft
     {
-        public string Id { get; set; } = "";
-        public WeaponInfo Info { get; set; } = null!;
+        public WeaponDraft() => Clear();
+
+        public string Id { get; set; }
+        public WeaponInfo Info { get; set; }
         public List<string> Mentions { get; } = [];
         /// <summary>The members of <see cref="Mentions"/>, built once the list is long (see <see cref="AddMention"/>).</summary>
         public HashSet<string>? MentionSet;
@@ -109,9 +114,10 @@ internal sealed partial class RecordBuilder
         /// <summary>Keys of <see cref="Evidence"/>, built once the list is long (see <see cref="AddEvidence"/>).</summary>
         public HashSet<(int, int)>? EvidenceKeys;
         public int? StatedRangeKm { get; set; }
-        public int LastSentence { get; set; } = -1;
+        public int LastSentence { get; set; }
 
         /// <summary>Back to the state of a new draft, for the builder's next document.</summary>
+        [MemberNotNull(nameof(Id), nameof(Info))]
         public void Clear()
         {
             Id = "";
@@ -127,7 +133,9 @@ internal sealed partial class RecordBuilder
 
     private sealed class StrikeDraft
     {
-        public Location Location { get; set; } = null!;
+        public StrikeDraft() => Clear();
+
+        public Location Location { get; set; }
         public DateRange? Date { get; set; }
         public string? Attacker { get; set; }
         public string? Target { get; set; }
@@ -146,9 +154,10 @@ internal sealed partial class RecordBuilder
         public HashSet<CasualtyDraft>? CasualtySet;
         public bool ExplicitTrigger { get; set; }
         public int Sentence { get; set; }
-        public string Id { get; set; } = "";
+        public string Id { get; set; }
 
         /// <summary>Back to the state of a new draft, for the builder's next document.</summary>
+        [MemberNotNull(nameof(Location), nameof(Id))]
         public void Clear()
         {
             Location = null!;
@@ -174,8 +183,10 @@ internal sealed partial class RecordBuilder
 
     private sealed class CasualtyDraft
     {
+        public CasualtyDraft() => Clear();
+
         public CasualtyKind Kind { get; set; }
-        public Quantity Count { get; set; } = null!;
+        public Quantity Count { get; set; }
         public CasualtyGroup Group { get; set; }
         public Location? Location { get; set; }
         public DateRange? Date { get; set; }
@@ -190,9 +201,10 @@ internal sealed partial class RecordBuilder
         public List<Evidence> Evidence { get; } = [];
         /// <summary>Keys of <see cref="Evidence"/>, built once the list is long (see <see cref="AddEvidence"/>).</summary>
         public HashSet<(int, int)>? EvidenceKeys;
-        public string Id { get; set; } = "";
+        public string Id { get; set; }
 
         /// <summary>Back to the state of a new draft, for the builder's next document.</summary>
+        [MemberNotNull(nameof(Count), nameof(Id))]
         public void Clear()
         {
             Kind = default;

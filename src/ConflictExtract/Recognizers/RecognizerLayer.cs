@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ConflictExtract.Text;
 using Microsoft.Recognizers.Text;
 using DateTimeRecognizer = Microsoft.Recognizers.Text.DateTime.DateTimeRecognizer;
@@ -48,9 +49,10 @@ public sealed class RecognizerLayer
         return qs.Count == 0 && ds.Count == 0 && ks.Count == 0 ? RecognizedValues.Empty : new RecognizedValues(qs, ds, ks);
     }
 
-    /// <summary>As <see cref="Recognize"/>, adding the mentions to the three lists given (the pipeline's, kept per thread).</summary>
+    /// <summary>As <see cref="Recognize"/>, into the three lists given, which must be empty (the pipeline's, kept per thread).</summary>
     internal void RecognizeInto(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt, List<QuantityMention> qs, List<DateMention> ds, List<DistanceMention> ks)
     {
+        Debug.Assert(qs.Count == 0 && ds.Count == 0 && ks.Count == 0, "the fallback reads the dates found so far in ds");
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty || !Valid(text, tokens)) return;
         int n = tokens.Length;
         int[]? rented = null;
