@@ -1,12 +1,12 @@
 using BenchmarkDotNet.Attributes;
-using ConflictExtract.Building;
+using ConflictExtract.Pipeline;
 using ConflictExtract.Text;
 
 namespace ConflictExtract.Benchmarks;
 
 /// <summary>
 /// One benchmark per pipeline stage (tokenize, split sentences, match places, match weapons, tag, recognize values,
-/// analyze = the matchers, the tagger and the recognizers plus hit mapping, build records) and the whole extractor, on
+/// analyze = every analysis stage from tokens to the sealed analysis, build records = every record stage) and the whole extractor, on
 /// the same rotating documents as <see cref="EndToEndBench"/>: article-length (own sample text plus 20 UCDP headlines
 /// each) and headline-length (one UCDP headline each).
 /// Each invocation processes one document, so "Allocated" is bytes per document; divide by <see cref="TokensPerArticle"/>
@@ -19,11 +19,11 @@ public class StageBench
     private static readonly DateOnly Pub = new(2022, 3, 1);
     private readonly ConflictExtractor _extractor = ConflictExtractor.Default;
     private readonly ModelSet _models = ModelSet.Default;
-    private DocumentPipeline _pipeline = null!;
+    private ExtractionPipeline _pipeline = null!;
     private string[] _docs = [];
     private Token[][] _tokens = [];
     private Sentence[][] _sentences = [];
-    private DocumentAnalysis[] _analyses = [];
+    private ExtractionPipeline.AnalysisLease[] _analyses = [];
     private Tagging.TaggerHints[][] _hints = [];
     private readonly List<Token> _tokenBuffer = new(8192);
     private readonly List<Sentence> _sentenceBuffer = new(1024);
@@ -41,16 +41,16 @@ public class StageBench
     {
         _docs = Length == "headline" ? EndToEndBench.BuildHeadlines() : EndToEndBench.BuildDocuments();
         _hints = new Tagging.TaggerHints[_docs.Length][];
-        _pipeline = new DocumentPipeline(_models);
+        _pipeline = _extractor.Pipeline;
         _tokens = new Token[_docs.Length][];
         _sentences = new Sentence[_docs.Length][];
-        _analyses = new DocumentAnalysis[_docs.Length];
+        _analyses = new ExtractionPipeline.AnalysisLease[_docs.Length];
         long tokens = 0;
         for (int i = 0; i < _docs.Length; i++)
         {
             _tokens[i] = Tokenizer.Tokenize(_docs[i]);
             _sentences[i] = SentenceSplitter.Split(_docs[i], _tokens[i]);
-            _analyses[i] = _pipeline.Analyze(_docs[i], _tokens[i], _sentences[i], Pub);
+            _analyses[i] = _pipeline.Analyze(_docs[i], new ExtractionOptions { PublishedAt = Pub });
             _hints[i] = Tagging.EntityTagger.ComputeHints(_docs[i], _tokens[i], _sentences[i], _models.Places, _models.Weapons);
             tokens += _tokens[i].Length;
         }
@@ -113,17 +113,15 @@ public class StageBench
     public int Analyze()
     {
         int d = Next();
-        var analysis = _pipeline.Analyze(_docs[d], _tokens[d], _sentences[d], Pub);
-        int places = analysis.Places.Length;
-        analysis.Release(); // as the pipeline does: the thread's work memory goes to the next document
-        return places;
+        using var lease = _pipeline.Analyze(_docs[d], new ExtractionOptions { PublishedAt = Pub });
+        return lease.Analysis.Places.Length; // the lease gives the thread's work memory to the next document, as extraction does
     }
 
     [Benchmark]
     public int Build()
     {
         int d = Next();
-        return RecordBuilder.Build(_analyses[d], new ExtractionOptions { PublishedAt = Pub }, static _ => null).Strikes.Length;
+        return _analyses[d].BuildRecords().Strikes.Length;
     }
 
     [Benchmark]

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using ConflictExtract.Batching;
-using ConflictExtract.Building;
+using ConflictExtract.Pipeline;
 using ConflictExtract.Records;
 
 namespace ConflictExtract;
@@ -13,14 +13,14 @@ namespace ConflictExtract;
 public sealed class ConflictExtractor
 {
     private static readonly Lazy<ConflictExtractor> Shared = new(() => new ConflictExtractor(ModelSet.Default), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly DocumentPipeline _pipeline;
+    private readonly ExtractionPipeline _pipeline;
 
     /// <summary>Creates an extractor over the given models.</summary>
     public ConflictExtractor(ModelSet models)
     {
         ArgumentNullException.ThrowIfNull(models);
         Models = models;
-        _pipeline = new DocumentPipeline(models);
+        _pipeline = ExtractionPipelineBuilder.Default(models);
     }
 
     /// <summary>Creates an extractor over the models embedded in the package.</summary>
@@ -39,6 +39,9 @@ public sealed class ConflictExtractor
         Models.Recognizers.LoadFallbackModel();
         _pipeline.LoadLazyModels();
     }
+
+    /// <summary>The stages this extractor runs, in order.</summary>
+    internal ExtractionPipeline Pipeline => _pipeline;
 
     /// <summary>The models this extractor uses.</summary>
     public ModelSet Models { get; }

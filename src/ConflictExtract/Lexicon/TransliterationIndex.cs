@@ -1,7 +1,7 @@
 using ConflictExtract.Lexicon;
 using ConflictExtract.Records;
 
-namespace ConflictExtract.Building;
+namespace ConflictExtract.Lexicon;
 
 /// <summary>
 /// A fallback for place names spelt in a transliteration the gazetteer does not list (Russian-style "Chuguiev",

@@ -1,0 +1,204 @@
+using ConflictExtract.Analysis;
+using ConflictExtract.Languages;
+using ConflictExtract.Pipeline;
+using ConflictExtract.Records;
+
+namespace ConflictExtract.Building;
+
+/// <summary>
+/// Casualties: per sentence (up to its attribution cut), every casualty word with its count, kind and group: tolls
+/// ("the death toll rose to 12"), counts after a transitive verb ("killed 14 civilians"), counts and singular persons
+/// before a casualty word ("three people were killed", "a man was killed"), and the counts that follow ("including five
+/// children", "and three civilians"). The drafts join <see cref="RecordDrafts.Casualties"/> in sentence order.
+/// </summary>
+internal sealed class CasualtyStage : IStage
+{
+    public string Name => StageNames.Casualties;
+
+    public void Run(DocumentContext doc) => doc.Scratch<CasualtyRules>().Run(doc);
+}
+
+/// <summary>The casualty stage's rules and its per-document state (kept per thread, emptied after each document).</summary>
+internal sealed partial class CasualtyRules : Scratch
+{
+    /// <summary>How far after a toll word its casualty word may stand ("the death toll", "toll of the dead").</summary>
+    private const int TollKindWindow = 8;
+
+    /// <summary>How far after a toll word its figure may stand ("the toll ... has risen to 12").</summary>
+    private const int TollFigureWindow = 30;
+
+    /// <summary>How far before "died" a wound may stand ("a man wounded in Sunday's shelling died").</summary>
+    private const int WoundedWindow = 25;
+
+    private DocumentAnalysis _a = null!;
+    private RecordDrafts _records = null!;
+    private readonly HashSet<int> _woundedThenDied;
+    private readonly Dictionary<int, int> _countFrom;
+    private readonly List<CasualtyDraft> _found;
+    private readonly HashSet<(int, CasualtyKind)> _used;
+    private readonly HashSet<int> _consumed;
+
+    public CasualtyRules()
+    {
+        _woundedThenDied = NewSet<int>();
+        _countFrom = NewMap<int, int>();
+        _found = NewList<CasualtyDraft>();
+        _used = NewSet<(int, CasualtyKind)>();
+        _consumed = NewSet<int>();
+    }
+
+    public override void Clear()
+    {
+        base.Clear();
+        _a = null!;
+        _records = null!;
+    }
+
+    public void Run(DocumentContext doc)
+    {
+        _a = doc.Analysis;
+        _records = doc.Records;
+        var frames = doc.Frames;
+        for (int si = 0; si < _a.Sentences.Length; si++)
+        {
+            var f = frames[si];
+            FindCasualties(si, _a.Sentences[si].FirstToken, f.Cut, f.Cumulative);
+            _records.Casualties.AddRange(_found);
+        }
+    }
+
+    private CasualtyKind? KindAt(int i, int from)
+    {
+        if (_a.Has(i, Cue.Missing)) return CasualtyKind.Missing;
+        if (_a.Has(i, Cue.Injured))
+            return _a.Has(i, Cue.AmbiguousCasualty) || _a.Has(i, Cue.WoundNoun) ? null : CasualtyKind.Injured; // "died of wounds"
+        if (!_a.Has(i, Cue.Killed)) return null;
+        if (_a.Has(i, Cue.LifeNoun)) // "lost their lives", "claimed the lives of"
+            return i - 2 >= from && (_a.Has(i - 1, Cue.Possessive) || _a.Has(i - 1, Cue.Article)) && _a.Has(i - 2, Cue.LifeTakingVerb) ? CasualtyKind.Killed : null;
+        if (_a.Has(i, Cue.DeathNoun)) return _a.Has(i - 1, Cue.To) ? CasualtyKind.Killed : null; // "hacked to death"
+        if (_a.Has(i, Cue.Gunned)) return _a.Has(i + 1, Cue.Down) ? CasualtyKind.Killed : null;
+        if (_a.Has(i, Cue.VictimNoun)) return null; // only inside a toll ("the number of victims") or "a victim died"
+        return CasualtyKind.Killed;
+    }
+
+    /// <summary>The casualty drafts of one sentence, into <see cref="_found"/>.</summary>
+    private void FindCasualties(int si, int from, int to, bool cumulative)
+    {
+        _found.Clear();
+        _used.Clear();
+        _consumed.Clear();
+        FindTolls(si, from, to, cumulative);
+        FindWoundedThenDied(from, to);
+        for (int i = from; i < to; i++)
+        {
+            if (_consumed.Contains(i) || _woundedThenDied.Contains(i)) continue;
+            var kind = KindAt(i, from);
+            if (kind is null) continue;
+            bool passive = i > from && (_a.Has(i - 1, Cue.Auxiliary) || _a.Has(i - 2, Cue.Auxiliary) && _a.Has(i - 1, Cue.Been));
+            bool transitive = _a.Has(i, Cue.Transitive) && !passive || _a.Has(i, Cue.Dead) && _a.Has(i - 1, Cue.Shot)
+                || _a.Has(i, Cue.KillingNoun) && _a.Has(i + 1, Cue.Of);
+            bool needsObject = _a.Has(i, Cue.NeedsPersonObject);
+            CountHit? hit = null;
+            if (transitive) hit = CountRight(i, to, kind.Value, needsObject);
+            if (hit is null && !needsObject) hit = CountLeft(i, from, kind.Value, si, cumulative);
+            if (hit is { } h) AddCount(si, i, from, to, kind.Value, h, transitive, cumulative);
+        }
+    }
+
+    /// <summary>A count found for a casualty word: a quantity, or a singular person noun that counts one.</summary>
+    private readonly record struct CountHit(int Quantity, int Person, CasualtyGroup Group)
+    {
+        public static CountHit OfQuantity(int q, CasualtyGroup g) => new(q, -1, g);
+        public static CountHit OfPerson(int token, CasualtyGroup g) => new(-1, token, g);
+    }
+
+    private void AddCount(int si, int i, int from, int to, CasualtyKind kind, CountHit hit, bool transitive, bool cumulative)
+    {
+        Quantity count;
+        int start, end, countToken;
+        if (hit.Quantity >= 0)
+        {
+            var qh = _a.Quantities[hit.Quantity];
+            count = qh.Value;
+            countToken = qh.First;
+            _used.Add((hit.Quantity, kind));
+            start = Math.Min(qh.Start, _a.Tokens[i].Start);
+            end = Math.Max(qh.EndChar, _a.Tokens[i].End);
+        }
+        else
+        {
+            // A singular person: "a man was killed"; an object's companions ("and his friend") are added by FollowingCounts.
+            int person = hit.Person;
+            count = Quantity.Exact(person > i ? 1 : SingularCount(person, from));
+            countToken = person;
+            start = Math.Min(_a.Tokens[person].Start, _a.Tokens[i].Start);
+            end = Math.Max(_a.Tokens[person].End, _a.Tokens[i].End);
+            if (HasDraftAt(kind, person)) return;
+        }
+        var c = _records.NewCasualty(kind, count, si, countToken, cumulative, hit.Group);
+        c.Evidence.Add(Evidence.Of(_a.Text, start, end));
+        c.Additive = IsAdditive(Math.Min(countToken, i), Math.Max(countToken, i) + 1);
+        _found.Add(c);
+        int after = Math.Max(i, hit.Quantity >= 0 ? _a.Quantities[hit.Quantity].End - 1 : countToken);
+        FollowingCounts(si, after, to, kind, transitive && countToken > i, cumulative);
+    }
+
+    private bool HasDraftAt(CasualtyKind kind, int countToken)
+    {
+        foreach (var f in _found)
+            if (f.Kind == kind && f.CountToken == countToken) return true;
+        return false;
+    }
+
+    /// <summary>Tolls: "the death toll rose to 12", "the number of injured increased to six".</summary>
+    private void FindTolls(int si, int from, int to, bool cumulative)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!_a.Has(i, Cue.TollWord)) continue;
+            var kind = CasualtyKind.Killed;
+            bool casualtyWord = false;
+            for (int k = Math.Max(from, i - 2); k < Math.Min(to, i + TollKindWindow); k++)
+            {
+                if (_a.Has(k, Cue.Injured) && !_a.Has(k, Cue.AmbiguousCasualty)) { kind = CasualtyKind.Injured; casualtyWord = true; }
+                else if (_a.Has(k, Cue.DeathWord)) casualtyWord = true;
+            }
+            if (!casualtyWord) continue;
+            for (int k = i + 1; k < Math.Min(to, i + TollFigureWindow); k++)
+            {
+                if (!_a.Has(k, Cue.To) || !_a.Has(k - 1, Cue.RiseVerb) && !_a.Has(k - 2, Cue.RiseVerb)) continue;
+                int q = k + 1 < _a.Tokens.Length ? _a.QuantityAt[k + 1] : -1;
+                if (q < 0 || _used.Contains((q, kind))) break;
+                var qh = _a.Quantities[q];
+                var c = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, GroupAround(i, to));
+                c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[i].Start, qh.EndChar));
+                _found.Add(c);
+                _used.Add((q, kind));
+                for (int m = i; m < qh.End; m++) _consumed.Add(m);
+                break;
+            }
+        }
+    }
+
+    /// <summary>"A man wounded in the shelling died": one person killed, not also injured.</summary>
+    private void FindWoundedThenDied(int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!(_a.Has(i, Cue.DiedVerb) || _a.Has(i, Cue.Dead) && _a.Has(i - 1, Cue.Later))) continue;
+            for (int k = i - 1; k >= Math.Max(from, i - WoundedWindow); k--)
+            {
+                if (_a.QuantityAt[k] >= 0 && !_a.Has(k, Cue.NumeralOne)) break;
+                if (KindAt(k, from) == CasualtyKind.Killed) break;
+                if (_a.Has(k, Cue.WoundedWord) && !_consumed.Contains(k)) { _woundedThenDied.Add(k); _countFrom[i] = k; break; }
+            }
+        }
+    }
+
+    private bool IsAdditive(int from, int to)
+    {
+        for (int k = Math.Max(0, from - 1); k < Math.Min(_a.Tokens.Length, to); k++)
+            if (_a.Has(k, Cue.Additive)) return true;
+        return false;
+    }
+}

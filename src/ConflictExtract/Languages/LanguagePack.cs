@@ -1,0 +1,173 @@
+using System.Collections.Frozen;
+using ConflictExtract.Lexicon;
+using ConflictExtract.Records;
+using ConflictExtract.Serialization;
+using ConflictExtract.Text;
+
+namespace ConflictExtract.Languages;
+
+/// <summary>How a word naming a side of a war acts on its own (see <c>sides.tsv</c>).</summary>
+internal enum SideForm : byte
+{
+    /// <summary>An agent only before an agent head or an attack verb: "Russian forces", "Russia shelled".</summary>
+    Adjective,
+    /// <summary>A capitalised noun that is an agent on its own: "the Russians shelled".</summary>
+    Noun,
+    /// <summary>A noun that is an agent on its own in any case: "the enemy shelled".</summary>
+    Common,
+    /// <summary>A force named by its initials: "AFU shelled".</summary>
+    Acronym,
+}
+
+/// <summary>A word naming a side of a war: the side's country and how the word acts.</summary>
+internal readonly record struct Side(string Country, SideForm Form);
+
+/// <summary>
+/// The words of one language, as the record layer reads them: the cue classes of every word, the target nouns, the
+/// words naming the sides of a war and the generic weapon phrases. Loaded once from a language folder's data files
+/// (embedded in the package); immutable and safe to share between threads.
+/// </summary>
+internal sealed class LanguagePack
+{
+    private static readonly Lazy<LanguagePack> EnglishPack = new(() => Load("English"), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, CueSet>.AlternateLookup<ReadOnlySpan<char>> _cues;
+    private readonly (string Suffix, CueSet Cues)[] _suffixes;
+    private readonly FrozenDictionary<string, TargetCategory>.AlternateLookup<ReadOnlySpan<char>> _targets;
+    private readonly FrozenDictionary<string, Side>.AlternateLookup<ReadOnlySpan<char>> _sides;
+
+    private LanguagePack(string name, Dictionary<string, CueSet> cues, List<(string, CueSet)> suffixes,
+        Dictionary<string, TargetCategory> targets, Dictionary<string, Side> sides, List<(string, WeaponCategory)> weaponWords)
+    {
+        Name = name;
+        _cues = cues.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _suffixes = [.. suffixes];
+        _targets = targets.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _sides = sides.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        var phrases = new List<(string, WeaponCategory)>(weaponWords.Count * 2);
+        phrases.AddRange(weaponWords);
+        foreach (var (p, c) in weaponWords) phrases.Add((p + "s", c));
+        WeaponWords = new PhraseMatcher<WeaponCategory>(phrases);
+        Classes = cues.Values.Aggregate(default(CueSet), (a, b) => a.Union(b));
+    }
+
+    /// <summary>English, from <c>Languages/English/</c>.</summary>
+    public static LanguagePack English => EnglishPack.Value;
+
+    /// <summary>The language's folder name.</summary>
+    public string Name { get; }
+
+    /// <summary>Every class some word of this language belongs to.</summary>
+    public CueSet Classes { get; }
+
+    /// <summary>Generic weapon phrases ("ballistic missiles", "shelling") and the category each gives.</summary>
+    public PhraseMatcher<WeaponCategory> WeaponWords { get; }
+
+    /// <summary>The cue classes of one word (any case).</summary>
+    public CueSet Classify(ReadOnlySpan<char> word)
+    {
+        _cues.TryGetValue(word, out var set);
+        foreach (var (suffix, cues) in _suffixes)
+            if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) set = set.Union(cues);
+        return set;
+    }
+
+    /// <summary>Classifies every token of <paramref name="tokens"/> into <paramref name="cues"/> (one set per token).</summary>
+    public void ClassifyAll(string text, ReadOnlySpan<Token> tokens, Span<CueSet> cues)
+    {
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            cues[i] = t.Kind is TokenKind.Word or TokenKind.Punctuation ? Classify(t.Slice(text)) : default;
+        }
+    }
+
+    /// <summary>The target category a noun gives a strike ("refinery": energy).</summary>
+    public bool TryGetTarget(ReadOnlySpan<char> word, out TargetCategory category) => _targets.TryGetValue(word, out category);
+
+    /// <summary>The side a word names ("Russian", "AFU", "the enemy").</summary>
+    public bool TryGetSide(ReadOnlySpan<char> word, out Side side) => _sides.TryGetValue(word, out side);
+
+    /// <summary>Loads the language folder <paramref name="name"/> from the package's resources.</summary>
+    /// <exception cref="InvalidDataException">A file is missing or malformed; the message names the file and line.</exception>
+    public static LanguagePack Load(string name)
+    {
+        var cues = new Dictionary<string, CueSet>(StringComparer.OrdinalIgnoreCase);
+        var suffixes = new List<(string, CueSet)>();
+        foreach (var (line, at) in Lines(name, "cues.txt"))
+        {
+            int colon = line.IndexOf(':');
+            if (colon <= 0 || !Enum.TryParse<Cue>(line[..colon].Trim(), out var cue))
+                throw new InvalidDataException($"{at}: expected \"Class: words\" with a class of the Cue enum");
+            foreach (var w in line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (w.Length > 1 && w[0] == '*') { Add(suffixes, w[1..], cue); continue; }
+                cues[w] = cues.GetValueOrDefault(w).With(cue);
+            }
+        }
+        var targets = new Dictionary<string, TargetCategory>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, at) in Lines(name, "targets.tsv"))
+        {
+            var f = Fields(line, 2, at);
+            targets[f[0]] = ParseEnum<TargetCategory>(f[1], at);
+        }
+        var sides = new Dictionary<string, Side>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, at) in Lines(name, "sides.tsv"))
+        {
+            var f = Fields(line, 3, at);
+            sides[f[0]] = new Side(f[1], ParseEnum<SideForm>(f[2], at));
+        }
+        var weaponWords = new List<(string, WeaponCategory)>();
+        foreach (var (line, at) in Lines(name, "weapon-words.tsv"))
+        {
+            var f = Fields(line, 2, at);
+            weaponWords.Add((f[0], ParseEnum<WeaponCategory>(f[1], at)));
+        }
+        return new LanguagePack(name, cues, suffixes, targets, sides, weaponWords);
+
+        static void Add(List<(string, CueSet)> list, string suffix, Cue cue)
+        {
+            int i = list.FindIndex(x => x.Item1 == suffix);
+            if (i < 0) list.Add((suffix, CueSet.Of(cue)));
+            else list[i] = (suffix, list[i].Item2.With(cue));
+        }
+    }
+
+    private static string[] Fields(string line, int count, string at)
+    {
+        var f = line.Split('\t');
+        if (f.Length != count || f.Any(string.IsNullOrWhiteSpace))
+            throw new InvalidDataException($"{at}: expected {count} tab-separated fields");
+        return f;
+    }
+
+    /// <summary>A contract name ("civilian-infrastructure") or enum name ("Adjective", "adjective") as <typeparamref name="T"/>.</summary>
+    private static T ParseEnum<T>(string s, string at) where T : struct, Enum
+    {
+        foreach (var v in Enum.GetValues<T>())
+        {
+            string n = v.ToString();
+            if (s.Equals(n, StringComparison.OrdinalIgnoreCase) || s == ContractEnumConverter<T>.Kebab(n)) return v;
+        }
+        throw new InvalidDataException($"{at}: \"{s}\" is not a {typeof(T).Name}");
+    }
+
+    /// <summary>The non-blank, non-comment lines of one data file, with "file:line" for messages.</summary>
+    private static IEnumerable<(string Line, string At)> Lines(string language, string file)
+    {
+        var asm = typeof(LanguagePack).Assembly;
+        string resource = $"ConflictExtract.Languages.{language}.{file}";
+        string? found = Array.Find(asm.GetManifestResourceNames(), n => n.Replace('/', '.').Replace('\\', '.') == resource);
+        using var stream = (found is null ? null : asm.GetManifestResourceStream(found))
+            ?? throw new InvalidDataException($"the language data {language}/{file} is missing from the package");
+        using var reader = new StreamReader(stream);
+        int n = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            n++;
+            string t = line.TrimEnd();
+            if (t.Length == 0 || t[0] == '#') continue;
+            yield return (t, $"{language}/{file}:{n}");
+        }
+    }
+}
