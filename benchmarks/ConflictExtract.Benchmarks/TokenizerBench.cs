@@ -16,7 +16,7 @@ public class TokenizerBench
 
         Ukraine’s prosecutor general said the KN-23/24 missiles fired since Dec. 30 had killed at least 14 civilians and injured 64 others in Kharkiv, Kyiv and Zaporizhzhia regions.
 
-        “The accuracy of the missiles is questionable,” he told reporters. “We didn't expect so many.”
+        “Many of those missiles miss their targets,” he told reporters. “We didn't expect so many.”
 
         Lt. Col. Ivan Petrenko, a spokesman for the 93rd brigade, said Su-34 and MiG-31K jets had been seen near Kamianets-Podilskyi; about 1,000 residents were evacuated within a 24-hour period.
 

@@ -7,7 +7,7 @@ public class CasualtyPatternTests : ExtractorTestBase
 {
     [Theory]
     [InlineData("Troops shot dead six people in the market.", 6)]
-    [InlineData("Gunmen have shot and killed a local radio station's chief.", 1)]
+    [InlineData("Assailants shot and killed a local teacher.", 1)]
     [InlineData("Eleven people have been confirmed dead after the strike.", 11)]
     [InlineData("Four villagers were feared killed in the raid.", 4)]
     [InlineData("The well-known singer Ivan Petrenko was killed on Monday.", 1)]
@@ -37,7 +37,7 @@ public class CasualtyPatternTests : ExtractorTestBase
     [Fact]
     public void IncludingListIsASubset()
     {
-        var r = Run("The blast killed 24 people, including a pregnant woman and 13 children.");
+        var r = Run("The blast killed 24 people, including a paramedic and 13 children.");
         Assert.Equal(24, r.Summary.Killed?.Best);
         Assert.Contains(r.Casualties, c => c.Count.Best == 13 && c.Group == CasualtyGroup.Child);
     }
@@ -66,7 +66,7 @@ public class CasualtyPatternTests : ExtractorTestBase
     [Fact]
     public void KilledAndAWoman()
     {
-        var r = Run("A mortar attack killed three children and a woman on Wednesday.");
+        var r = Run("A rocket attack killed three boys and a teacher in the afternoon.");
         Assert.Equal(4, r.Summary.Killed?.Best);
     }
 }

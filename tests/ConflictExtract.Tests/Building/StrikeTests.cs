@@ -124,7 +124,7 @@ public class StrikeContextTests : ExtractorTestBase
     [Fact]
     public void TheRegionAfterACityIsItsRegion()
     {
-        var r = Run("The enemy hit the outskirts of Sumy, and a man died from shelling in the region.");
+        var r = Run("The enemy hit the outskirts of Sumy, and one resident was killed in the region.");
         Assert.Contains(r.Strikes, s => s.Location?.Name == "Sumy");
         Assert.Contains(r.Strikes, s => s.Location?.Name == "Sumy Oblast");
     }
