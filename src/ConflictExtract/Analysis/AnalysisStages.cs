@@ -41,7 +41,7 @@ internal sealed class PlaceStage : IStage
     {
         var w = doc.Work;
         var tokens = w.Tokens.AsSpan(0, w.TokenCount);
-        doc.Pipeline.Models.Places.FindInto(doc.Text, tokens, CollectionsMarshal.AsSpan(w.Sentences), w.PlaceMentions);
+        doc.Pipeline.Models.Places.FindInto(doc.Text, tokens, CollectionsMarshal.AsSpan(w.Sentences), w.PlaceMentions, doc.Scratch<PlaceFinder.Work>());
         var places = w.Places.Room(w.PlaceMentions.Count);
         for (int i = 0; i < w.PlaceMentions.Count; i++)
         {

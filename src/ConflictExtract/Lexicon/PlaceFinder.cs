@@ -37,9 +37,9 @@ public sealed class PlaceFinder
     /// <summary>The gazetteer this finder uses.</summary>
     public Gazetteer Gazetteer => _gazetteer;
 
-    private enum Role : byte { None, Place, Region, Raion, Skip }
+    internal enum Role : byte { None, Place, Region, Raion, Skip }
 
-    private struct Item
+    internal struct Item
     {
         public GazetteerMatch M;
         public int SentenceFirst;
@@ -58,51 +58,40 @@ public sealed class PlaceFinder
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
         var result = new List<PlaceMention>();
-        FindInto(text, tokens, sentences, result);
+        FindInto(text, tokens, sentences, result, new Work());
         return result;
     }
 
-    /// <summary>As <see cref="Find"/>, adding the mentions to <paramref name="result"/> (a caller's reused list).</summary>
-    internal void FindInto(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<PlaceMention> result)
+    /// <summary>As <see cref="Find"/>, adding the mentions to <paramref name="result"/>, with the caller's work lists (emptied after).</summary>
+    internal void FindInto(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<PlaceMention> result, Work work)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
-        // Work lists are kept per thread and reused (taken from the slot, so a nested call gets its own).
-        var scratch = t_scratch ?? new Scratch();
-        t_scratch = null;
         try
         {
-            FindCore(text, tokens, sentences, scratch, result);
+            FindCore(text, tokens, sentences, work, result);
         }
         finally
         {
-            scratch.Clear();
-            t_scratch = scratch;
+            work.Clear();
         }
     }
 
-    [ThreadStatic] private static Scratch? t_scratch;
-
-    private sealed class Scratch
+    /// <summary>The finder's work lists for one document; a pipeline keeps one per thread in its workspace.</summary>
+    internal sealed class Work : Pipeline.Scratch
     {
-        public readonly List<Item> Items = [];
-        public readonly List<GazetteerMatch> Matches = [];
-        public readonly HashSet<string> Named = new(StringComparer.Ordinal);
-        private const int KeepUpTo = 1 << 16;
-
-        public void Clear()
+        public Work()
         {
-            // Lists are kept for documents of up to 64K place matches (far beyond any article), so a huge document does
-            // not keep its lists alive for the thread's lifetime.
-            Items.Clear();
-            Matches.Clear();
-            Named.Clear();
-            if (Items.Capacity > KeepUpTo) Items.Capacity = 0;
-            if (Matches.Capacity > KeepUpTo) Matches.Capacity = 0;
-            if (Named.EnsureCapacity(0) > KeepUpTo) Named.TrimExcess();
+            Items = NewList<Item>();
+            Matches = NewList<GazetteerMatch>();
+            Named = NewSet<string>(StringComparer.Ordinal);
         }
+
+        internal List<Item> Items { get; }
+        public List<GazetteerMatch> Matches { get; }
+        public HashSet<string> Named { get; }
     }
 
-    private void FindCore(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Scratch scratch, List<PlaceMention> result)
+    private void FindCore(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Work scratch, List<PlaceMention> result)
     {
         var items = scratch.Items;
         var matches = scratch.Matches;

@@ -30,18 +30,10 @@ public static class SentenceSplitter
     /// <summary>Splits already tokenized <paramref name="text"/> into a new array.</summary>
     public static Sentence[] Split(string text, ReadOnlySpan<Token> tokens)
     {
-        var list = t_scratch ?? new List<Sentence>(256);
-        t_scratch = null; // re-entrancy safe: a nested call on this thread gets its own list
-        list.Clear();
+        var list = new List<Sentence>(Math.Min(tokens.Length / 16 + 4, 1 << 14));
         Split(text, tokens, list);
-        var result = list.ToArray();
-        if (list.Capacity <= MaxKeptScratch) { list.Clear(); t_scratch = list; }
-        return result;
+        return [.. list];
     }
-
-    // A per-thread scratch list, so that Split allocates only the result array; very large lists are not kept.
-    private const int MaxKeptScratch = 1 << 14;
-    [ThreadStatic] private static List<Sentence>? t_scratch;
 
     /// <summary>Appends the sentences of <paramref name="text"/> (tokenized as <paramref name="tokens"/>) to <paramref name="output"/>.</summary>
     public static void Split(string text, ReadOnlySpan<Token> tokens, List<Sentence> output)

@@ -32,22 +32,13 @@ namespace ConflictExtract.Text;
 /// </remarks>
 public static class Tokenizer
 {
-    // A per-thread scratch list: Tokenize(string) then allocates only the result array (no list or growth copies).
-    // Lists grown past MaxKeptScratch (huge documents) are not kept, so a thread holds at most ~1 MB.
-    private const int MaxKeptScratch = 1 << 16;
-    [ThreadStatic] private static List<Token>? t_scratch;
-
-    /// <summary>Tokenizes <paramref name="text"/> into a new array.</summary>
+    /// <summary>Tokenizes <paramref name="text"/> into a new array (the pipeline tokenizes into its workspace's list instead).</summary>
     public static Token[] Tokenize(string text)
     {
         if (string.IsNullOrEmpty(text)) return [];
-        var list = t_scratch ?? new List<Token>(1024);
-        t_scratch = null; // re-entrancy safe: a nested call on this thread gets its own list
-        list.Clear();
+        var list = new List<Token>(Math.Min(text.Length / 4 + 16, 1 << 16));
         Tokenize(text, list);
-        var result = list.ToArray();
-        if (list.Capacity <= MaxKeptScratch) { list.Clear(); t_scratch = list; }
-        return result;
+        return [.. list];
     }
 
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="output"/>. Allocates nothing except list growth.</summary>
