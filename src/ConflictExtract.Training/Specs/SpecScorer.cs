@@ -166,9 +166,10 @@ internal static partial class SpecScorer
         }
         if (g.Slots.TryGetValue("weapons", out var ws))
         {
+            // Every name listed must be linked; an empty list means no weapon may be linked.
             var want = ws.EnumerateArray().Select(v => v.GetString()!).ToList();
             var pairs = Match(want, p.WeaponNames, SameWeapon);
-            bool ok = pairs.Count == want.Count && pairs.Count == p.WeaponNames.Count;
+            bool ok = want.Count == 0 ? p.WeaponNames.Count == 0 : pairs.Count == want.Count;
             t.Slot("strike.weapons", ok);
             if (!ok) fails.Add($"{w}: weapons expected [{string.Join(", ", want)}], extracted [{string.Join(", ", p.WeaponNames)}]");
         }

@@ -77,11 +77,13 @@ public sealed class SpecScorerTests
     }
 
     [Fact]
-    public void Strike_weapons_are_the_linked_weapons_exactly()
+    public void Strike_weapons_listed_must_all_be_linked_and_an_empty_list_means_none()
     {
         Assert.False(SpecScorer.Score(Case("""{"strikes": [{"place": "Vovchansk", "weapons": []}]}"""), Doc(Vovchansk)).Passed);
         Assert.True(SpecScorer.Score(Case("""{"strikes": [{"place": "Vovchansk", "weapons": ["Shahed"]}]}"""), Doc(Vovchansk)).Passed);
         Assert.False(SpecScorer.Score(Case("""{"strikes": [{"place": "Vovchansk", "weapons": ["Shahed-136", "Kh-101"]}]}"""), Doc(Vovchansk)).Passed);
+        var unarmed = Vovchansk.Replace("\"weaponIds\": [\"w1\"]", "\"weaponIds\": []", StringComparison.Ordinal);
+        Assert.True(SpecScorer.Score(Case("""{"strikes": [{"place": "Vovchansk", "weapons": []}]}"""), Doc(unarmed)).Passed);
     }
 
     [Fact]
