@@ -37,6 +37,11 @@ public sealed class ActorCatalogue
     private const int HeadWindow = 5;
     private const int MaxModifiers = 3;
 
+    // A per-thread scratch list for the mentions of one call: Find then allocates only the result array, of exactly the
+    // number of mentions. Lists grown past MaxKeptScratch are not kept.
+    private const int MaxKeptScratch = 4096;
+    [ThreadStatic] private static List<ActorMention>? t_scratch;
+
     private static readonly Lazy<ActorCatalogue> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ActorEntry[] _entries;
@@ -153,7 +158,7 @@ public sealed class ActorCatalogue
     /// <summary>
     /// All actor mentions in <paramref name="text"/>, in token order, longest match first, one pass.
     /// <paramref name="tokens"/> must be the tokenizer's tokens of <paramref name="text"/>. Never throws on odd input;
-    /// allocates only the result list (work arrays are pooled).
+    /// allocates only the result array, of exactly the number of mentions (work arrays are pooled).
     /// </summary>
     public IReadOnlyList<ActorMention> Find(string text, ReadOnlySpan<Token> tokens)
     {
@@ -168,17 +173,26 @@ public sealed class ActorCatalogue
         var vt = ArrayPool<Token>.Shared.Rent(count);
         var origin = ArrayPool<int>.Shared.Rent(count);
         var part = ArrayPool<byte>.Shared.Rent(count);
+        var list = t_scratch ?? new List<ActorMention>(64);
+        t_scratch = null; // re-entrancy safe: a nested call on this thread gets its own list
+        list.Clear();
         try
         {
             int n = Split(text, tokens, vt, origin, part);
-            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n));
-            return scan.Run();
+            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n), list);
+            scan.Run();
+            return list.Count == 0 ? [] : list.ToArray();
         }
         finally
         {
             ArrayPool<Token>.Shared.Return(vt);
             ArrayPool<int>.Shared.Return(origin);
             ArrayPool<byte>.Shared.Return(part);
+            if (list.Capacity <= MaxKeptScratch)
+            {
+                list.Clear();
+                t_scratch = list;
+            }
         }
     }
 
@@ -244,26 +258,26 @@ public sealed class ActorCatalogue
 
     // ---- the scan ----
 
-    private ref struct Scan
+    private readonly ref struct Scan
     {
         private readonly ActorCatalogue _cat;
         private readonly string _text;
         private readonly ReadOnlySpan<Token> _vt;
         private readonly ReadOnlySpan<int> _origin;
         private readonly ReadOnlySpan<byte> _part;
-        private List<ActorMention>? _result;
+        private readonly List<ActorMention> _result;
 
-        public Scan(ActorCatalogue cat, string text, ReadOnlySpan<Token> vt, ReadOnlySpan<int> origin, ReadOnlySpan<byte> part)
+        public Scan(ActorCatalogue cat, string text, ReadOnlySpan<Token> vt, ReadOnlySpan<int> origin, ReadOnlySpan<byte> part, List<ActorMention> result)
         {
             _cat = cat;
             _text = text;
             _vt = vt;
             _origin = origin;
             _part = part;
-            _result = null;
+            _result = result;
         }
 
-        public IReadOnlyList<ActorMention> Run()
+        public void Run()
         {
             int i = 0;
             while (i < _vt.Length)
@@ -286,8 +300,6 @@ public sealed class ActorCatalogue
                 }
                 i = next > i ? next : i + 1;
             }
-            if (_result is null) return Array.Empty<ActorMention>();
-            return _result;
         }
 
         /// <summary>Emits the mention a match makes, if any; returns the token to continue from, or -1 when refused.</summary>
@@ -406,19 +418,16 @@ public sealed class ActorCatalogue
             }
         }
 
-        private void Emit(int first, int end, int start, int stop, Hit hit, ActorMentionForm form, ActorMentionFlags flags, int head, string? suffix)
-        {
-            var mention = new ActorMention(_origin[first], _origin[end - 1] + 1, start, stop, hit.Entry, form, flags,
-                head >= 0 ? _origin[head] : -1, suffix, hit.Readings);
-            (_result ??= []).Add(mention);
-        }
+        private void Emit(int first, int end, int start, int stop, Hit hit, ActorMentionForm form, ActorMentionFlags flags, int head, string? suffix) =>
+            _result.Add(new ActorMention(_origin[first], _origin[end - 1] + 1, start, stop, hit.Entry, form, flags,
+                head >= 0 ? _origin[head] : -1, suffix, hit.Readings));
 
         /// <summary>The interned suffix word of the compound whose name part ends at token <paramref name="end"/> - 1.</summary>
-        private readonly string? SuffixWord(int end) =>
+        private string? SuffixWord(int end) =>
             end < _vt.Length && ActorWords.SuffixLookup.TryGetValue(_vt[end].Slice(_text), out var s) ? s : null;
 
         /// <summary>Every capital the catalogue wrote (where <paramref name="caps"/> has 'U') is a capital in the text.</summary>
-        private readonly bool CapsMatch(int start, int end, string caps)
+        private bool CapsMatch(int start, int end, string caps)
         {
             Span<char> one = stackalloc char[1];
             int k = 0;
@@ -433,13 +442,13 @@ public sealed class ActorCatalogue
         }
 
         /// <summary>A neighbouring word is in capitals too: the acronym is an English word of an all-capitals line.</summary>
-        private readonly bool InAllCapsLine(int first, int end)
+        private bool InAllCapsLine(int first, int end)
         {
             if (first > 0 && _vt[first - 1].Kind == TokenKind.Word && _vt[first - 1].Has(TokenFlags.AllCaps)) return true;
             return end < _vt.Length && _vt[end].Kind == TokenKind.Word && _vt[end].Has(TokenFlags.AllCaps);
         }
 
-        private readonly bool IsPossessive(Token t)
+        private bool IsPossessive(Token t)
         {
             if (t.Kind != TokenKind.Word || t.Length != 2) return false;
             var s = t.Slice(_text);
@@ -450,7 +459,7 @@ public sealed class ActorCatalogue
         /// The last head noun of the phrase starting at <paramref name="k0"/>: heads and modifiers ("armed", "cruise", a
         /// designation such as "Kh-101") up to <see cref="HeadWindow"/> tokens; -1 when there is none.
         /// </summary>
-        private readonly int HeadRun(int k0, bool irregular, out bool weapon)
+        private int HeadRun(int k0, bool irregular, out bool weapon)
         {
             weapon = false;
             int last = -1, mods = 0;
@@ -475,7 +484,7 @@ public sealed class ActorCatalogue
             return last;
         }
 
-        private readonly bool IsHead(ReadOnlySpan<char> s, int k, bool irregular, out bool weapon)
+        private bool IsHead(ReadOnlySpan<char> s, int k, bool irregular, out bool weapon)
         {
             weapon = false;
             if (ActorWords.ForceHeadLookup.Contains(s) || ActorWords.ActHeadLookup.Contains(s)) return true;
@@ -488,7 +497,7 @@ public sealed class ActorCatalogue
             return ActorWords.DefenceLookup.Contains(s) && k > 0 && _vt[k - 1].Slice(_text).Equals("air", StringComparison.OrdinalIgnoreCase);
         }
 
-        private readonly bool IsModifier(Token t, ReadOnlySpan<char> s, int k)
+        private bool IsModifier(Token t, ReadOnlySpan<char> s, int k)
         {
             if (ActorWords.ModifierLookup.Contains(s)) return true;
             // A designation or a capitalised name between adjective and head ("Russian Kh-101 missiles", "Russian Black Sea Fleet"),
@@ -498,10 +507,10 @@ public sealed class ActorCatalogue
             return !StartsActor(k);
         }
 
-        private readonly bool StartsActor(int k) => _cat._matcher.TryMatchAt(_text, _vt, k, _vt.Length, out _);
+        private bool StartsActor(int k) => _cat._matcher.TryMatchAt(_text, _vt, k, _vt.Length, out _);
 
         /// <summary>An institution noun at <paramref name="k"/>, or after up to two institution modifiers ("health ministry", "de facto authorities").</summary>
-        private readonly int InstitutionAt(int k)
+        private int InstitutionAt(int k)
         {
             if (k < _vt.Length && IsPossessive(_vt[k])) k++;
             for (int j = k; j < _vt.Length && j < k + 3; j++)
@@ -514,7 +523,7 @@ public sealed class ActorCatalogue
             return -1;
         }
 
-        private readonly ActorMentionFlags After(int k)
+        private ActorMentionFlags After(int k)
         {
             if (InstitutionAt(k) >= 0) return ActorMentionFlags.Institution;
             if (k < _vt.Length && IsPossessive(_vt[k])) k++;
@@ -532,7 +541,7 @@ public sealed class ActorCatalogue
         }
 
         /// <summary>"Russian and Belarusian troops": the head of the adjective (or force alias) after a coordinator.</summary>
-        private readonly int CoordinatedHead(int k, out bool weapon)
+        private int CoordinatedHead(int k, out bool weapon)
         {
             weapon = false;
             if (k + 1 >= _vt.Length || !ActorWords.CoordinatorLookup.Contains(_vt[k].Slice(_text))) return -1;
@@ -550,7 +559,7 @@ public sealed class ActorCatalogue
         }
 
         /// <summary>An ambiguous alias needs a head noun after it or a cue in its sentence, and no person's name or role before it.</summary>
-        private readonly bool AmbiguousEvidence(Hit hit, int first, int end)
+        private bool AmbiguousEvidence(Hit hit, int first, int end)
         {
             if (PersonBefore(first, hit.Cues)) return false;
             if (HeadRun(end, true, out _) >= 0) return true;
@@ -571,7 +580,7 @@ public sealed class ActorCatalogue
         }
 
         /// <summary>A person's role or given name before the alias ("composer Wagner", "Richard Wagner"); a cue word is not one ("Paramilitary RSF").</summary>
-        private readonly bool PersonBefore(int first, Cues? cues)
+        private bool PersonBefore(int first, Cues? cues)
         {
             int p = first - 1;
             if (p < 0 || _vt[p].Kind != TokenKind.Word) return false;
