@@ -48,6 +48,16 @@ public sealed class ActorsCommand : ITrainingCommand
             foreach (var ctx in e.ContextAliases)
                 if (!IsIsoRegion(ctx.Perspective)) errors.Add($"line {row.Line}: {e.Name}: perspective '{ctx.Perspective}' is not an ISO 3166-1 alpha-2 code");
         }
+        foreach (var row in rows)
+        {
+            // Spellings that differ only in case, spaces, hyphens or apostrophes are one key: the later one adds nothing.
+            var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in row.Entry.Aliases.Concat(row.Entry.Adjectives).Concat(row.Entry.StateNames).Prepend(row.Entry.Name))
+            {
+                string k = LexiconKey.Of(p);
+                if (!keys.TryAdd(k, p)) Console.WriteLine($"note: line {row.Line}: {row.Entry.Name}: '{p}' is the same key as '{keys[k]}'");
+            }
+        }
         foreach (var e in errors) Console.Error.WriteLine("error: " + e);
         if (errors.Count > 0)
         {
