@@ -1,11 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace ConflictExtract.Cli;
 
 /// <summary>The streams a run of the tool uses. <see cref="ForProcess"/> gives the real ones.</summary>
-public sealed class CliConsole
+public sealed partial class CliConsole
 {
     /// <summary>Opens standard input as bytes; null when standard input is closed (read as empty).</summary>
     public Func<Stream>? OpenStdin { get; init; }
@@ -31,10 +30,8 @@ public sealed class CliConsole
         Stream? stdout = null;
         if (stdoutOpen)
         {
-            // A FileStream on descriptor 1 rather than Console.OpenStandardOutput(), whose writes ignore EPIPE: output
-            // cut off by a closed pipe must not look like success.
-            try { stdout = OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { stdout = null; }
+            // write(2) on descriptor 1 (see DescriptorStream for why neither FileStream nor Console's stream).
+            stdout = OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : new Output.DescriptorStream(1);
         }
         var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
         return new CliConsole
@@ -56,6 +53,6 @@ public sealed class CliConsole
         return (flags & 1 /* FD_CLOEXEC */) == 0; // opened by this process since: the inherited one was closed
     }
 
-    [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static extern int Fcntl(int fd, int cmd);
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int cmd);
 }

@@ -24,7 +24,7 @@ internal static class CliProcess
     /// <summary>Runs <c>dotnet conflict-extract.dll ARGS</c>; a non-null <paramref name="shell"/> runs it through
     /// <c>bash -c</c> with that text after the command (redirections such as <c>&lt;&amp;-</c>).</summary>
     public static Result Run(string[] args, string? stdin = null, string? shell = null, IDictionary<string, string>? env = null,
-        string? workingDirectory = null, int timeoutSeconds = 120)
+        string? workingDirectory = null, int timeoutSeconds = 120, bool wrap = false)
     {
         ProcessStartInfo psi;
         if (shell is null)
@@ -37,7 +37,8 @@ internal static class CliProcess
         {
             psi = new ProcessStartInfo("bash");
             psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add("exec dotnet " + Quote(Dll) + " " + string.Join(' ', args.Select(Quote)) + " " + shell);
+            // wrap: "(dotnet ... SHELL", so that SHELL can close the group and redirect it whole.
+            psi.ArgumentList.Add((wrap ? "(dotnet " : "exec dotnet ") + Quote(Dll) + " " + string.Join(' ', args.Select(Quote)) + " " + shell);
         }
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;

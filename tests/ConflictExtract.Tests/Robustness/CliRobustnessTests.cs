@@ -386,4 +386,19 @@ public class CliRobustnessTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(Directory.GetFiles(_dir, ".result.json.*.tmp"));
     }
+
+    [Fact]
+    public void OutputToAFileSharedWithTheNextCommandIsNotOverwritten()
+    {
+        // `{ tool; echo; } > file`: the tool must advance the descriptor's shared offset, or the echo writes over it.
+        string input = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(input, "Shelling of Kherson killed two people.");
+        string file = Path.Combine(_dir, "shared.txt");
+        var r = CliProcess.Run(["extract", input, "--format", "jsonl"], shell: $"; echo AFTER) > {CliProcess.Quote(file)}", wrap: true);
+        Assert.Equal(0, r.Code);
+        var lines = File.ReadAllLines(file);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(["a"], Ids(lines[0]));
+        Assert.Equal("AFTER", lines[1]);
+    }
 }
