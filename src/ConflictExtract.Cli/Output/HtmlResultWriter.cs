@@ -40,7 +40,7 @@ internal sealed class HtmlResultWriter(Stream output) : ResultWriter(output)
 
         w.Write($"<section class=\"doc\" id=\"doc-{_documents}\">\n<h2>{Esc(result.DocumentId ?? $"document {_documents}")}");
         if (result.PublishedAt is { } pub) w.Write($" <small>published {pub.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</small>");
-        w.Write($" <small class=\"counts\">{result.Strikes.Length} strikes · {result.Casualties.Length} casualty records · {result.Weapons.Length} weapons</small></h2>\n");
+        w.Write($" <small class=\"counts\">{Count(result.Strikes.Length, "strike")} · {Count(result.Casualties.Length, "casualty record")} · {Count(result.Weapons.Length, "weapon")}</small></h2>\n");
         w.Write("<div class=\"layout\">\n<article class=\"text\">");
         WriteText(w, text, spans);
         w.Write("</article>\n<aside>\n<table class=\"records\"><thead><tr><th>id</th><th>record</th></tr></thead><tbody>\n");
@@ -142,6 +142,8 @@ internal sealed class HtmlResultWriter(Stream output) : ResultWriter(output)
         _ => $"{Names.Of(q.Qualifier)} {q.Headline}",
     };
 
+    private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+
     private static string Esc(ReadOnlySpan<char> s) => WebUtility.HtmlEncode(s.ToString());
 
     private const string Head = """
@@ -166,7 +168,7 @@ aside { flex: 2; font-size: 13px; position: sticky; top: 8px; }
 mark.ev { background: #fde7b0; border-radius: 2px; cursor: pointer; color: inherit; }
 mark.ev.k-weapon { background: #cfe3ff; }
 mark.ev.k-casualty { background: #ffc9c2; }
-mark.ev.sel { background: #ffd400; outline: 2px solid #b35c00; }
+mark.ev.sel { background: #ffd400; box-shadow: 0 2px 0 #b35c00; }
 table.records { border-collapse: collapse; width: 100%; }
 table.records th, table.records td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid #eee; }
 tr.rec { cursor: pointer; }
@@ -204,7 +206,7 @@ tr.rec.k-weapon td:first-child { border-left: 4px solid #2b6fd9; }
     marks.forEach(function (m) { m.classList.add('sel'); });
     var text = section.querySelector('.text').textContent;
     var detail = section.querySelector('.detail');
-    detail.querySelector('h3').textContent = id + ': ' + marks.length + ' highlighted stretches';
+    detail.querySelector('h3').textContent = id + ': ' + row.dataset.spans.split(',').filter(Boolean).length + ' evidence spans';
     var list = detail.querySelector('ol');
     list.textContent = '';
     row.dataset.spans.split(',').filter(Boolean).forEach(function (p) {
