@@ -9,7 +9,7 @@ namespace ConflictExtract.Cli.Output;
 /// can tell a stale one, left by a run that was killed, from one being written: it removes those it can lock. On SIGTERM
 /// or Ctrl-C, <see cref="AbortAll"/> removes the files of the runs in progress before the process ends.
 /// </summary>
-internal sealed class OutputTarget : IDisposable
+internal sealed partial class OutputTarget : IDisposable
 {
     private static readonly object Gate = new();
     private static readonly List<OutputTarget> Active = [];
@@ -18,6 +18,7 @@ internal sealed class OutputTarget : IDisposable
     private readonly string _temp;
     private FileStream? _stream;
     private bool _done;
+    private bool _direct;
 
     private OutputTarget(string target, string temp, FileStream stream)
     {
@@ -64,10 +65,18 @@ internal sealed class OutputTarget : IDisposable
         return removed;
     }
 
-    /// <summary>Creates the temporary file (and the target's directory).</summary>
+    /// <summary>
+    /// Creates the temporary file (and the target's directory). A target that exists and is no regular file (<c>/dev/null</c>,
+    /// a named pipe, a terminal) is written directly: renaming a file over it would replace the device.
+    /// </summary>
     public static OutputTarget Create(string target)
     {
         string full = Path.GetFullPath(target);
+        if (File.Exists(full) && !IsRegularFile(full))
+        {
+            var direct = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            return new OutputTarget(full, "", direct) { _direct = true };
+        }
         string dir = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(dir);
         string temp = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture,
@@ -88,7 +97,7 @@ internal sealed class OutputTarget : IDisposable
             _stream!.Flush(flushToDisk: false);
             _stream.Dispose();
             _stream = null;
-            File.Move(_temp, _target, overwrite: true);
+            if (!_direct) File.Move(_temp, _target, overwrite: true);
             _done = true;
             Active.Remove(this);
         }
@@ -108,6 +117,11 @@ internal sealed class OutputTarget : IDisposable
     {
         if (_done) return;
         _done = true;
+        if (_direct)
+        {
+            if (closeStream) { try { _stream?.Dispose(); } catch (IOException) { } _stream = null; }
+            return;
+        }
         if (closeStream)
         {
             try { _stream?.Dispose(); } catch (IOException) { } // a full disk fails the final flush too
@@ -128,4 +142,29 @@ internal sealed class OutputTarget : IDisposable
             Active.Clear();
         }
     }
+
+    /// <summary>Whether <paramref name="path"/> is a regular file (stat's S_IFREG), as far as this platform tells.</summary>
+    private static unsafe bool IsRegularFile(string path)
+    {
+        if (OperatingSystem.IsWindows()) return true;
+        int modeOffset = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.X64 => 24,   // struct stat: dev, ino, nlink, then mode
+            System.Runtime.InteropServices.Architecture.Arm64 => 16, // dev, ino, then mode
+            _ => -1,
+        };
+        if (modeOffset >= 0 && OperatingSystem.IsLinux())
+        {
+            byte* buffer = stackalloc byte[512];
+            try
+            {
+                if (Stat(path, buffer) == 0) return (*(uint*)(buffer + modeOffset) & 0xF000) == 0x8000;
+            }
+            catch (EntryPointNotFoundException) { } // glibc before 2.33 exports only __xstat
+        }
+        return !path.StartsWith("/dev/", StringComparison.Ordinal) && !path.StartsWith("/proc/", StringComparison.Ordinal);
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "stat", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static unsafe partial int Stat(string path, byte* buffer);
 }

@@ -401,4 +401,23 @@ public class CliRobustnessTests : IDisposable
         Assert.Equal(["a"], Ids(lines[0]));
         Assert.Equal("AFTER", lines[1]);
     }
+
+    [Fact]
+    public async Task AnOutputThatIsNoRegularFileIsWrittenDirectlyNotReplaced()
+    {
+        // `--output /dev/null` or a named pipe: renaming a temporary file over it would replace the device or the pipe.
+        string fifo = Path.Combine(_dir, "results.pipe");
+        var mk = Process.Start("mkfifo", fifo)!;
+        mk.WaitForExit();
+        Assert.Equal(0, mk.ExitCode);
+        var reader = Task.Run(() => File.ReadAllText(fifo));
+        string input = Corpus(Path.Combine(_dir, "in.jsonl"), 3);
+        var r = CliProcess.Run(["extract", input, "--format", "jsonl", "--output", fifo]);
+        Assert.Equal(0, r.Code);
+        string received = await reader.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["d0", "d1", "d2"], Ids(received));
+        var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%F", fifo]) { RedirectStandardOutput = true })!;
+        Assert.Equal("fifo", stat.StandardOutput.ReadToEnd().Trim());
+        Assert.Empty(Directory.GetFiles(_dir, ".results.pipe.*.tmp"));
+    }
 }
