@@ -164,7 +164,7 @@ public partial class ConsumerTests(PackedPackages packed, ITestOutputHelper outp
 
         using var zip = ZipFile.OpenRead(Path.Combine(packed.Feed, "ConflictExtract.Cli.0.1.0.nupkg"));
         var names = zip.Entries.Select(e => e.FullName).ToList();
-        foreach (var f in new[] { "README.md", "NOTICE.txt", "LICENSE.txt", "docs/cli.md", "docs/extraction-json.md" })
+        foreach (var f in new[] { "README.md", "NOTICE.txt", "LICENSE", "docs/cli.md", "docs/extraction-json.md" })
             Assert.Contains(f, names);
     }
 
