@@ -4,158 +4,210 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ConflictExtract.Batching;
+using ConflictExtract.Cli.Input;
+using ConflictExtract.Cli.Output;
+using ConflictExtract.Cli.Progress;
 using ConflictExtract.Records;
 using ConflictExtract.Serialization;
 
 namespace ConflictExtract.Cli;
 
-/// <summary>One run of <c>extract</c>: reads the inputs in order, extracts on all cores, writes in input order.</summary>
-internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool jsonl, string? outputPath, bool stats, int threads,
-    TextReader stdin, TextWriter stdout, TextWriter stderr)
+/// <summary>Output formats of <c>extract</c>.</summary>
+internal enum OutputFormat { Json, Jsonl, Csv, GeoJson, Html }
+
+/// <summary>What happens to a document that cannot be read or extracted.</summary>
+internal enum ErrorMode
 {
-    private int _failures;
+    /// <summary>Reported on standard error with its location; exit code 1.</summary>
+    Report,
+    /// <summary>Reported on standard error and written into the output as an error record in its place; exit code 0.</summary>
+    Inline,
+}
+
+/// <summary>Everything <c>extract</c> was asked to do, checked.</summary>
+internal sealed record ExtractSettings(
+    IReadOnlyList<string> Inputs,
+    InputFormat InputFormat,
+    DateOnly? Published,
+    OutputFormat Format,
+    bool Pretty,
+    string? OutputPath,
+    bool Stats,
+    int Threads,
+    ErrorMode Errors,
+    ProgressMode Progress);
+
+/// <summary>One run of <c>extract</c>: reads the inputs in order, extracts on several threads, writes in input order.</summary>
+internal sealed class ExtractJob(ExtractSettings settings, CliConsole console)
+{
+    /// <summary>The exit code of a run whose output went to a closed pipe (as a shell reports a filter ended by SIGPIPE).</summary>
+    public const int BrokenPipe = 141;
+
     private long _documents;
     private long _words;
+    private int _failures;
     // Stopwatch timestamps for --stats: first document started, last document written (0 = not yet).
     private long _firstStart;
     private long _lastWritten;
 
-    /// <summary>A document read from an input, or the error that stopped it being read.</summary>
-    private sealed record Item(DocumentInput? Document, string Location, string? Error);
+    private TextWriter Stderr => console.Stderr;
 
     public int Run()
     {
         var clock = Stopwatch.StartNew();
-        var extractor = ConflictExtractor.Default;
-        // With --stats, load every model before extraction starts (the date fallback model is otherwise built lazily,
-        // at the first date the fast paths cannot read), so that extract_* figures exclude model loading.
-        if (stats) extractor.LoadLazyModels();
-        double loadSeconds = clock.Elapsed.TotalSeconds;
-        string? tempPath = null;
-        Stream outStream;
-        if (outputPath is null)
+        OutputTarget? target = null;
+        Stream? rawOut;
+        if (settings.OutputPath is { } path)
         {
-            outStream = Console.OpenStandardOutput();
-            if (!ReferenceEquals(stdout, Console.Out)) outStream = new TextWriterStream(stdout);
+            int removed = OutputTarget.RemoveStale(path);
+            if (removed > 0 && settings.Progress != ProgressMode.None)
+                Stderr.WriteLine($"conflict-extract: removed {removed} stale temporary file(s) of an earlier run for {path}");
+            try { target = OutputTarget.Create(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                Stderr.WriteLine($"conflict-extract: cannot write {path}: {e.Message}");
+                return CliApp.Usage;
+            }
+            rawOut = target.Stream;
         }
         else
         {
-            string full = Path.GetFullPath(outputPath);
-            string dir = Path.GetDirectoryName(full) ?? ".";
-            try
+            rawOut = console.Stdout;
+            if (rawOut is null)
             {
-                Directory.CreateDirectory(dir);
-                tempPath = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp");
-                outStream = new FileStream(tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-            {
-                stderr.WriteLine($"conflict-extract: cannot write {outputPath}: {e.Message}");
-                return CliApp.Usage;
+                Stderr.WriteLine("conflict-extract: standard output is closed; give --output PATH or open it");
+                return CliApp.OutputFailed;
             }
         }
 
-        bool completed = false;
         try
         {
-            if (!jsonl) outStream.WriteByte((byte)'[');
-            bool first = true;
-            foreach (var (item, json, error) in ExtractAll(extractor))
+            var extractor = ConflictExtractor.Default;
+            // With --stats, load every model before extraction starts (the date fallback model is otherwise built lazily,
+            // at the first date the fast paths cannot read), so that extract_* figures exclude model loading.
+            if (settings.Stats) extractor.LoadLazyModels();
+            double loadSeconds = clock.Elapsed.TotalSeconds;
+
+            var output = new BufferedStream(rawOut, 1 << 16);
+            var writer = CreateWriter(output);
+            var reader = new InputReader(settings.Inputs, settings.InputFormat, settings.Published, new ExtractionOptions().MaxTextLength,
+                console.OpenStdin ?? (() => Stream.Null));
+            var view = new BatchProgressView(settings.Progress, Stderr, settings.Inputs.Select(InputSize).ToList());
+
+            int code = view.Run(() => WriteAll(extractor, reader, writer, output, view));
+            if (code != CliApp.Ok) return code;
+            try
             {
-                if (error is not null)
-                {
-                    Fail(item.Location, error);
-                    continue;
-                }
-                if (!jsonl && !first) outStream.WriteByte((byte)',');
-                first = false;
-                outStream.Write(json);
-                if (jsonl) outStream.WriteByte((byte)'\n');
-                if (stats) _lastWritten = Stopwatch.GetTimestamp();
+                output.Flush();
+                target?.Commit();
             }
-            if (!jsonl) { outStream.WriteByte((byte)']'); outStream.WriteByte((byte)'\n'); }
-            outStream.Flush();
-            completed = true;
+            catch (IOException e)
+            {
+                return OutputError(e);
+            }
+            view.Finish();
+            if (settings.Stats) WriteStats(clock.Elapsed.TotalSeconds, loadSeconds);
+            return _failures > 0 && settings.Errors == ErrorMode.Report ? CliApp.SomeFailed : CliApp.Ok;
         }
         finally
         {
-            if (outputPath is not null) outStream.Dispose();
-            if (tempPath is not null)
-            {
-                if (completed) File.Move(tempPath, Path.GetFullPath(outputPath!), overwrite: true);
-                else TryDelete(tempPath);
-            }
+            target?.Dispose();
         }
-
-        if (stats) WriteStats(clock.Elapsed.TotalSeconds, loadSeconds);
-        return _failures > 0 ? CliApp.SomeFailed : CliApp.Ok;
     }
 
-    /// <summary>
-    /// One line of figures on standard error. <c>seconds</c>/<c>words_per_second</c>: this run, model loading included
-    /// (<c>process_seconds</c> adds the runtime's start-up); <c>load_seconds</c>: loading all the models, the lazily built
-    /// date fallback model included (only under --stats is it built up front);
-    /// <c>extract_seconds</c>/<c>extract_words_per_second</c>: from the start of the first document to the last document
-    /// written, models already loaded (the like-for-like throughput figure).
-    /// </summary>
-    private void WriteStats(double secs, double loadSeconds)
+    private static long? InputSize(string input)
     {
-        var p = System.Diagnostics.Process.GetCurrentProcess();
-        double processSecs = (DateTime.Now - p.StartTime).TotalSeconds;
-        long first = Interlocked.Read(ref _firstStart);
-        double extractSecs = first != 0 && _lastWritten > first ? Stopwatch.GetElapsedTime(first, _lastWritten).TotalSeconds : 0;
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"documents={_documents} words={_words} seconds={secs:F3} words_per_second={(secs > 0 ? _words / secs : 0):F0} process_seconds={processSecs:F3} load_seconds={loadSeconds:F3} extract_seconds={extractSecs:F3} extract_words_per_second={(extractSecs > 0 ? _words / extractSecs : 0):F0} peak_memory_mb={p.PeakWorkingSet64 / (1024.0 * 1024.0):F1} allocated_mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0):F1} gc_collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gc_pause_seconds={GC.GetTotalPauseDuration().TotalSeconds:F3} failed={_failures}"));
+        if (input == "-") return null;
+        try { return new FileInfo(input).Length; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
     }
 
-    private static void TryDelete(string path)
+    private ResultWriter CreateWriter(Stream output) => settings.Format switch
     {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+        OutputFormat.Json => new JsonResultWriter(output, lines: false, settings.Pretty) { InlineErrors = settings.Errors == ErrorMode.Inline },
+        OutputFormat.Jsonl => new JsonResultWriter(output, lines: true, pretty: false) { InlineErrors = settings.Errors == ErrorMode.Inline },
+        OutputFormat.Csv => new CsvResultWriter(output),
+        OutputFormat.GeoJson => new GeoJsonResultWriter(output, settings.Pretty),
+        OutputFormat.Html => new HtmlResultWriter(output),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), "unknown format"),
+    };
 
-    private void Fail(string location, string message)
+    /// <summary>The loop: every document, in input order, is written or reported. Returns a non-zero code only when the
+    /// output could not be written.</summary>
+    private int WriteAll(ConflictExtractor extractor, InputReader reader, ResultWriter writer, Stream output, BatchProgressView view)
     {
-        _failures++;
-        stderr.WriteLine($"conflict-extract: {location}: {message}");
+        bool pretty = writer is JsonResultWriter { Pretty: true };
+        bool json = writer.WantsJson;
+        try
+        {
+            writer.Begin();
+            foreach (var done in OrderedParallel.Run(reader.ReadAll(), item => Process(extractor, item, json, pretty), settings.Threads, CancellationToken.None))
+            {
+                if (done.Error is { } error)
+                {
+                    _failures++;
+                    view.Report($"conflict-extract: {done.Item.Location}: {error.Message}");
+                    if (writer.InlineErrors) writer.WriteError(done);
+                }
+                else
+                {
+                    writer.WriteResult(done);
+                    if (settings.Stats) _lastWritten = Stopwatch.GetTimestamp();
+                }
+                view.Advance(done.Error is not null, done.Item.InputIndex, done.Item.Position);
+            }
+            writer.End();
+            output.Flush();
+            return CliApp.Ok;
+        }
+        catch (IOException e) // the inputs report their own I/O errors as items, so this one is the output's
+        {
+            return OutputError(e);
+        }
     }
 
-    /// <summary>
-    /// Extracts and serializes each document on <c>threads</c> threads, the writing thread among them (inline when there
-    /// is one), in input order. Serializing where the document was extracted keeps the writer from becoming the bottleneck.
-    /// </summary>
-    private IEnumerable<(Item Item, byte[] Json, string? Error)> ExtractAll(ConflictExtractor extractor) =>
-        OrderedParallel.Run(ReadAll(), item => ProcessItem(extractor, item), threads, CancellationToken.None);
+    private int OutputError(IOException e)
+    {
+        if (IsBrokenPipe(e)) return BrokenPipe; // the reader left, as `head` does: end quietly, but not with 0
+        Stderr.WriteLine($"conflict-extract: cannot write the output: {e.Message}");
+        return CliApp.OutputFailed;
+    }
+
+    private static bool IsBrokenPipe(IOException e) =>
+        e.HResult == 32 /* EPIPE */ || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
-    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+    [ThreadStatic] private static Utf8JsonWriter? t_compact;
+    [ThreadStatic] private static Utf8JsonWriter? t_pretty;
 
-    private (Item, byte[], string?) ProcessItem(ConflictExtractor extractor, Item item)
+    /// <summary>Extracts one document (and serializes it for the JSON formats) on a worker thread.</summary>
+    private Processed Process(ConflictExtractor extractor, Item item, bool json, bool pretty)
     {
-        if (item.Document is not { } doc) return (item, [], item.Error);
-        if (stats && Interlocked.Read(ref _firstStart) == 0) Interlocked.CompareExchange(ref _firstStart, Stopwatch.GetTimestamp(), 0);
+        if (item.Document is not { } doc) return new Processed(item, null, null, item.Error);
+        if (settings.Stats && Interlocked.Read(ref _firstStart) == 0) Interlocked.CompareExchange(ref _firstStart, Stopwatch.GetTimestamp(), 0);
         ExtractionResult result;
         try
         {
             result = extractor.Extract(doc.Text, new ExtractionOptions { DocumentId = doc.Id, PublishedAt = doc.PublishedAt });
         }
-        catch (ArgumentException e) // DocumentTooLargeException among them
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (item, [], e.Message);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
-        {
-            // A library fault on one document must not cost the others: report it with its location and go on.
-            return (item, [], $"internal error ({e.GetType().Name}): {e.Message}");
+            // The reader validated the document, so this is a fault of the library on this one: report it with its
+            // location and go on with the others.
+            return new Processed(item, null, null, new InputError(InputError.ExtractionFailed, $"extraction failed: {e.Message}"));
         }
         Interlocked.Increment(ref _documents);
         Interlocked.Add(ref _words, CountWords(doc.Text));
+        if (!json) return new Processed(item, result, null, null);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 14);
         buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        var writer = pretty
+            ? t_pretty ??= new Utf8JsonWriter(buffer, JsonResultWriter.PrettyOptions)
+            : t_compact ??= new Utf8JsonWriter(buffer, JsonResultWriter.CompactOptions);
         writer.Reset(buffer);
         ExtractionJson.Write(writer, result);
         writer.Flush();
-        return (item, buffer.WrittenSpan.ToArray(), null);
+        return new Processed(item, null, buffer.WrittenSpan.ToArray(), null);
     }
 
     private static long CountWords(string text)
@@ -171,79 +223,21 @@ internal sealed class ExtractJob(string[] inputs, DateOnly? published, bool json
         return n;
     }
 
-    private IEnumerable<Item> ReadAll()
+    /// <summary>
+    /// One line of figures on standard error. <c>seconds</c>/<c>words_per_second</c>: this run, model loading included
+    /// (<c>process_seconds</c> adds the runtime's start-up); <c>load_seconds</c>: loading all the models, the lazily built
+    /// date fallback model included (only under --stats is it built up front);
+    /// <c>extract_seconds</c>/<c>extract_words_per_second</c>: from the start of the first document to the last document
+    /// written, models already loaded (the like-for-like throughput figure); <c>threads</c>: the threads extracting.
+    /// </summary>
+    private void WriteStats(double secs, double loadSeconds)
     {
-        foreach (var input in inputs)
-        {
-            if (input == "-")
-            {
-                yield return new Item(new DocumentInput("stdin", stdin.ReadToEnd(), published), "-", null);
-                continue;
-            }
-            if (input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-            {
-                foreach (var item in ReadJsonl(input)) yield return item;
-                continue;
-            }
-            string? text = null, error = null;
-            try { text = File.ReadAllText(input); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-            {
-                error = $"cannot read: {e.Message}";
-            }
-            yield return text is null
-                ? new Item(null, input, error)
-                : new Item(new DocumentInput(Path.GetFileNameWithoutExtension(input), text, published), input, null);
-        }
-    }
-
-    private IEnumerable<Item> ReadJsonl(string path)
-    {
-        StreamReader? reader = null;
-        string? openError = null;
-        try { reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 }); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            openError = $"cannot read: {e.Message}";
-        }
-        if (reader is null)
-        {
-            yield return new Item(null, path, openError);
-            yield break;
-        }
-        using (reader)
-        {
-            int lineNo = 0;
-            while (true)
-            {
-                string? line;
-                string? readError = null;
-                try { line = reader.ReadLine(); }
-                catch (IOException e) { line = null; readError = e.Message; }
-                if (readError is not null) { yield return new Item(null, $"{path}:{lineNo + 1}", $"cannot read: {readError}"); yield break; }
-                if (line is null) yield break;
-                lineNo++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                yield return ParseLine(line, $"{path}:{lineNo}");
-            }
-        }
-    }
-
-    private Item ParseLine(string line, string location)
-    {
-        InputDocument? doc;
-        try { doc = JsonSerializer.Deserialize(line, ContractJsonContext.Default.InputDocument); }
-        catch (JsonException e) { return new Item(null, location, $"bad JSON: {e.Message}"); }
-        if (doc is null) return new Item(null, location, "bad JSON: not an object");
-        if (doc.Text is null) return new Item(null, location, "missing \"text\"");
-        DateOnly? pub = published;
-        if (doc.PublishedAt is not null)
-        {
-            if (!DateOnly.TryParseExact(doc.PublishedAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return new Item(null, location, $"invalid publishedAt '{doc.PublishedAt}' (expected YYYY-MM-DD)");
-            pub = d;
-        }
-        return new Item(new DocumentInput(doc.Id, doc.Text, pub), location, null);
+        var p = System.Diagnostics.Process.GetCurrentProcess();
+        double processSecs = (DateTime.Now - p.StartTime).TotalSeconds;
+        long first = Interlocked.Read(ref _firstStart);
+        double extractSecs = first != 0 && _lastWritten > first ? Stopwatch.GetElapsedTime(first, _lastWritten).TotalSeconds : 0;
+        Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"documents={_documents} words={_words} seconds={secs:F3} words_per_second={(secs > 0 ? _words / secs : 0):F0} process_seconds={processSecs:F3} load_seconds={loadSeconds:F3} extract_seconds={extractSecs:F3} extract_words_per_second={(extractSecs > 0 ? _words / extractSecs : 0):F0} peak_memory_mb={p.PeakWorkingSet64 / (1024.0 * 1024.0):F1} allocated_mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0):F1} gc_collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gc_pause_seconds={GC.GetTotalPauseDuration().TotalSeconds:F3} threads={settings.Threads} failed={_failures}"));
     }
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ConflictExtract.Cli;
+using ConflictExtract.Tests.Cli;
 
 namespace ConflictExtract.Tests.Robustness;
 
@@ -151,5 +152,272 @@ public class CliRobustnessTests : IDisposable
         p.WaitForExit();
         Assert.True(killed, "the run was killed mid-way");
         Assert.False(File.Exists(output), "no partial target file");
+    }
+
+    // ---- Issue 16, the tool as a process ----
+
+    private static string Corpus(string path, int documents, int badEvery = 0)
+    {
+        string[] towns = ["Kherson", "Sumy", "Odesa", "Kharkiv", "Dnipro", "Mykolaiv", "Poltava"];
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        for (int i = 0; i < documents; i++)
+        {
+            if (badEvery > 0 && i % badEvery == badEvery - 1) { w.WriteLine("{\"id\": \"bad" + i + "\", \"text\": "); continue; }
+            w.WriteLine(Line("d" + i, $"Russian artillery shelled {towns[i % towns.Length]} on Friday, killing {i % 6 + 1} residents and wounding {i % 11 + 2}. Item {i}.", $"2024-04-{i % 28 + 1:00}"));
+        }
+        return path;
+    }
+
+    [Fact]
+    public void ALineLongerThanAnyDocumentIsSkippedUnreadAndItsNeighboursAreWritten()
+    {
+        // 150 MB of text on one line, under a 512 MB heap limit: held whole (as a string it is 300 MB, plus the reader's
+        // buffers) it cannot fit; skipped while it is read, it costs nothing.
+        string path = Path.Combine(_dir, "huge.jsonl");
+        using (var f = new FileStream(path, FileMode.Create))
+        {
+            f.Write(Encoding.UTF8.GetBytes(Line("before", "Russian drones struck Sumy on Monday, injuring three people.") + "\n"));
+            f.Write("{\"id\": \"huge\", \"text\": \""u8);
+            var chunk = Encoding.ASCII.GetBytes(new string('x', 1 << 20));
+            for (int i = 0; i < 150; i++) f.Write(chunk);
+            f.Write("\"}\n"u8);
+            f.Write(Encoding.UTF8.GetBytes(Line("after", "Shelling of Kherson killed two people.") + "\n"));
+        }
+        var r = CliProcess.Run(["extract", path, "--format", "jsonl"], env: new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x20000000" });
+        Assert.Equal(1, r.Code);
+        Assert.Equal(["before", "after"], Ids(r.Out));
+        Assert.Contains("huge.jsonl:2", r.Err);
+        Assert.Contains("skipped unread", r.Err);
+    }
+
+    [Fact]
+    public void ThreadsAreCappedAtTheCoresAndAtTheDocuments()
+    {
+        string a = Path.Combine(_dir, "a.txt"), b = Path.Combine(_dir, "b.txt");
+        File.WriteAllText(a, "Shelling of Kherson killed two people.");
+        File.WriteAllText(b, "Drones hit Sumy.");
+        var two = CliProcess.Run(["extract", a, b, "--threads", "100000", "--stats", "--format", "jsonl"]);
+        Assert.Equal(0, two.Code);
+        Assert.Equal(["a", "b"], Ids(two.Out));
+        Assert.Contains($"threads={Math.Min(Environment.ProcessorCount, 2)} ", two.Err);
+        string jsonl = Corpus(Path.Combine(_dir, "c.jsonl"), 5);
+        var many = CliProcess.Run(["extract", jsonl, "--threads", "10000", "--stats", "--format", "jsonl"]);
+        Assert.Equal(0, many.Code);
+        Assert.Equal(5, Ids(many.Out).Count);
+        Assert.Contains($"threads={Environment.ProcessorCount} ", many.Err);
+        var help = Run("extract", "--help");
+        Assert.Matches("--threads[^\n]*[Cc]apped at the core count", help.Out.ReplaceLineEndings(" ").Replace("  ", " "));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("1799-12-31")]
+    public void PublishedOutsideTheLibrarysRangeIsAUsageError(string date)
+    {
+        string a = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(a, "Shelling of Kherson killed two people on Monday.");
+        var r = CliProcess.Run(["extract", a, "--published", date]);
+        Assert.Equal(2, r.Code);
+        Assert.Equal("", r.Out);
+        Assert.Contains("1800", r.Err);
+        Assert.Contains("--published", r.Err);
+    }
+
+    [Fact]
+    public void LoneSurrogateEscapesAreReadAsReplacementCharacters()
+    {
+        string path = Path.Combine(_dir, "surrogates.jsonl");
+        // Python's json.dumps writes a lone surrogate as \ud800; the line is valid JSON.
+        File.WriteAllLines(path,
+        [
+            """{"id": "high", "text": "Russian missiles struck Odesa\ud800 on Monday, killing two people.", "publishedAt": "2024-01-10"}""",
+            """{"id": "low", "text": "A drone hit Kharkiv \udc00\udc01 overnight.", "publishedAt": "2024-01-10"}""",
+            """{"id": "pair", "text": "Shelling of Kherson \ud83d\udca5 killed three.", "publishedAt": "2024-01-10"}""",
+        ]);
+        var (code, stdout, stderr, _) = CliProcess.Run(["extract", path, "--format", "jsonl"]);
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Equal(["high", "low", "pair"], Ids(stdout));
+        string[] texts =
+        [
+            "Russian missiles struck Odesa\uFFFD on Monday, killing two people.",
+            "A drone hit Kharkiv \uFFFD\uFFFD overnight.",
+            "Shelling of Kherson \U0001F4A5 killed three.",
+        ];
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        bool sawReplacement = false;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            using var doc = JsonDocument.Parse(lines[i]);
+            foreach (var list in new[] { "strikes", "casualties", "weapons" })
+                foreach (var record in doc.RootElement.GetProperty(list).EnumerateArray())
+                    foreach (var span in record.GetProperty("evidence").EnumerateArray())
+                    {
+                        int start = span.GetProperty("start").GetInt32(), end = span.GetProperty("end").GetInt32();
+                        Assert.Equal(texts[i][start..end], span.GetProperty("text").GetString());
+                        sawReplacement |= span.GetProperty("text").GetString()!.Contains('\uFFFD');
+                    }
+        }
+        Assert.True(sawReplacement, "some evidence span holds the replacement character");
+    }
+
+    [Fact]
+    public void OutputToADirectoryIsRefusedBeforeAnyWork()
+    {
+        string input = Corpus(Path.Combine(_dir, "in.jsonl"), 3);
+        var r = CliProcess.Run(["extract", input, "--output", _dir, "--stats"]);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("directory", r.Err);
+        Assert.DoesNotContain("documents=", r.Err); // no work was done
+        Assert.DoesNotContain("   at ", r.Err);
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+    }
+
+    [Theory]
+    [InlineData(15, 143)] // SIGTERM
+    [InlineData(2, 130)]  // SIGINT (Ctrl-C)
+    public void ASignalRemovesTheTemporaryFileAndKeepsThePreviousOutput(int signal, int expectedCode)
+    {
+        string input = Corpus(Path.Combine(_dir, "large.jsonl"), 40_000);
+        string output = Path.Combine(_dir, "result.json");
+        const string previous = "[{\"previous\":\"complete version\"}]\n";
+        File.WriteAllText(output, previous);
+        using var p = CliProcess.Start("extract", input, "--output", output, "--threads", "1");
+        var clock = Stopwatch.StartNew();
+        bool sawTemp = false;
+        while (!p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var temps = Directory.GetFiles(_dir, ".result.json.*.tmp");
+            if (temps.Length > 0 && new FileInfo(temps[0]).Length > 4096) { sawTemp = true; break; }
+            Thread.Sleep(20);
+        }
+        Assert.True(sawTemp, "the run was signalled while writing");
+        CliProcess.Signal(p, signal);
+        Assert.True(p.WaitForExit(30_000));
+        Assert.Equal(expectedCode, p.ExitCode);
+        Assert.Empty(Directory.GetFiles(_dir, ".result.json.*.tmp"));
+        Assert.Equal(previous, File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void AStaleTemporaryFileOfAKilledRunIsRemovedByTheNextRunAndALiveOneIsNot()
+    {
+        string input = Corpus(Path.Combine(_dir, "in.jsonl"), 4);
+        string output = Path.Combine(_dir, "result.json");
+        string stale = Path.Combine(_dir, ".result.json.999999.0badf00d.tmp");
+        File.WriteAllText(stale, "[{\"half\":");
+        string live = Path.Combine(_dir, ".result.json.1.feedbeef.tmp");
+        using (var held = new FileStream(live, FileMode.Create, FileAccess.Write, FileShare.None)) // a run still writing holds its file
+        {
+            var (code, _, _, _) = CliProcess.Run(["extract", input, "--output", output]);
+            Assert.Equal(0, code);
+            Assert.False(File.Exists(stale), "the stale temporary file was removed");
+            Assert.True(File.Exists(live), "a file another run holds is left alone");
+        }
+        Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void AFullDiskIsReportedWithANonZeroExit()
+    {
+        string input = Corpus(Path.Combine(_dir, "in.jsonl"), 3);
+        var r = CliProcess.Run(["extract", input], shell: ">/dev/full");
+        Assert.Equal(CliApp.OutputFailed, r.Code);
+        Assert.Contains("No space left on device", r.Err);
+        Assert.DoesNotContain("Unhandled", r.Err);
+    }
+
+    [Fact]
+    public void AClosedStandardOutputIsReportedWithANonZeroExit()
+    {
+        string input = Corpus(Path.Combine(_dir, "in.jsonl"), 3);
+        var r = CliProcess.Run(["extract", input], shell: "1>&-");
+        Assert.Equal(CliApp.OutputFailed, r.Code);
+        Assert.Contains("standard output is closed", r.Err);
+        Assert.DoesNotContain("Unhandled", r.Err);
+    }
+
+    [Fact]
+    public void ABrokenPipeEndsQuietlyButNotWithZero()
+    {
+        string input = Corpus(Path.Combine(_dir, "in.jsonl"), 3000);
+        string status = Path.Combine(_dir, "status");
+        var r = CliProcess.Run(["extract", input, "--format", "jsonl"], shell: $"| head -c 100 >/dev/null; echo ${{PIPESTATUS[0]}} > {CliProcess.Quote(status)}");
+        // `exec` is not applied to a pipeline's first command, so read its own status from PIPESTATUS.
+        int code = int.Parse(File.ReadAllText(status).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(0, code);
+        Assert.Equal(141, code);
+        Assert.DoesNotContain("Unhandled", r.Err);
+    }
+
+    [Theory]
+    [InlineData("txt")]
+    [InlineData("jsonl")]
+    public void AClosedStandardInputIsReadAsEmpty(string inputFormat)
+    {
+        var r = CliProcess.Run(["extract", "-", "--input-format", inputFormat, "--format", "jsonl"], shell: "<&-", timeoutSeconds: 60);
+        Assert.False(r.TimedOut, "the run ended by itself");
+        Assert.Equal(0, r.Code);
+        if (inputFormat == "txt")
+        {
+            using var doc = JsonDocument.Parse(r.Out.Trim());
+            Assert.Equal("stdin", doc.RootElement.GetProperty("documentId").GetString());
+            Assert.Equal(0, doc.RootElement.GetProperty("strikes").GetArrayLength());
+        }
+        else Assert.Equal("", r.Out);
+    }
+
+    [Fact]
+    public void AKilledRunsTemporaryFileIsRemovedByTheNextRun()
+    {
+        string input = Corpus(Path.Combine(_dir, "large.jsonl"), 40_000);
+        string output = Path.Combine(_dir, "result.json");
+        using (var p = CliProcess.Start("extract", input, "--output", output, "--threads", "1"))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60) && Directory.GetFiles(_dir, ".result.json.*.tmp").Length == 0) Thread.Sleep(20);
+            p.Kill(entireProcessTree: true); // SIGKILL: nothing can clean up
+            p.WaitForExit();
+        }
+        Assert.NotEmpty(Directory.GetFiles(_dir, ".result.json.*.tmp"));
+        string small = Corpus(Path.Combine(_dir, "small.jsonl"), 2);
+        var (code, _, _, _) = CliProcess.Run(["extract", small, "--output", output]);
+        Assert.Equal(0, code);
+        Assert.Empty(Directory.GetFiles(_dir, ".result.json.*.tmp"));
+    }
+
+    [Fact]
+    public void OutputToAFileSharedWithTheNextCommandIsNotOverwritten()
+    {
+        // `{ tool; echo; } > file`: the tool must advance the descriptor's shared offset, or the echo writes over it.
+        string input = Path.Combine(_dir, "a.txt");
+        File.WriteAllText(input, "Shelling of Kherson killed two people.");
+        string file = Path.Combine(_dir, "shared.txt");
+        var r = CliProcess.Run(["extract", input, "--format", "jsonl"], shell: $"; echo AFTER) > {CliProcess.Quote(file)}", wrap: true);
+        Assert.Equal(0, r.Code);
+        var lines = File.ReadAllLines(file);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(["a"], Ids(lines[0]));
+        Assert.Equal("AFTER", lines[1]);
+    }
+
+    [Fact]
+    public async Task AnOutputThatIsNoRegularFileIsWrittenDirectlyNotReplaced()
+    {
+        // `--output /dev/null` or a named pipe: renaming a temporary file over it would replace the device or the pipe.
+        string fifo = Path.Combine(_dir, "results.pipe");
+        var mk = Process.Start("mkfifo", fifo)!;
+        mk.WaitForExit();
+        Assert.Equal(0, mk.ExitCode);
+        var reader = Task.Run(() => File.ReadAllText(fifo));
+        string input = Corpus(Path.Combine(_dir, "in.jsonl"), 3);
+        var r = CliProcess.Run(["extract", input, "--format", "jsonl", "--output", fifo]);
+        Assert.Equal(0, r.Code);
+        string received = await reader.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["d0", "d1", "d2"], Ids(received));
+        var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%F", fifo]) { RedirectStandardOutput = true })!;
+        Assert.Equal("fifo", stat.StandardOutput.ReadToEnd().Trim());
+        Assert.Empty(Directory.GetFiles(_dir, ".results.pipe.*.tmp"));
     }
 }
