@@ -11,13 +11,13 @@ public sealed class SpecsCommand : ITrainingCommand
 {
     public string Name => "specs";
 
-    public string Help => "[DIR=tests/Specs/English] [--file NAME] [--failures|--unexpected]: score the golden specs, print the measures table";
+    public string Help => "[DIR=tests/Specs/English] [--file NAME] [--failures|--unexpected] [--unpend]: score the golden specs, print the measures table; --unpend removes the pending mark of every case that passes now (never adds one)";
 
     public int Run(string[] args)
     {
         string? dir = null;
         string? file = null;
-        bool failures = false, unexpected = false;
+        bool failures = false, unexpected = false, unpend = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,6 +25,7 @@ public sealed class SpecsCommand : ITrainingCommand
                 case "--file" when i + 1 < args.Length: file = args[++i]; break;
                 case "--failures": failures = true; break;
                 case "--unexpected": unexpected = true; break;
+                case "--unpend": unpend = true; break;
                 case var a when !a.StartsWith("--", StringComparison.Ordinal) && dir is null: dir = a; break;
                 default:
                     Console.Error.WriteLine($"specs: unknown argument '{args[i]}'\n  {Help}");
@@ -59,10 +60,43 @@ public sealed class SpecsCommand : ITrainingCommand
             else if (!o.Passed && (failures || (unexpected && wrong)))
                 Console.WriteLine(o.Describe());
         }
+        if (unpend)
+        {
+            int removed = Unpend(dir, outcomes.Where(o => o.Passed && o.Case.Pending is not null).Select(o => (o.Case.Area, o.Case.Id)));
+            Console.WriteLine($"specs: removed {removed} pending mark(s) of cases that pass now");
+            return 0;
+        }
         Console.WriteLine($"specs: {dir}{(file is null ? "" : " (" + file + ")")}");
         Console.WriteLine(SpecReport.Table(outcomes));
         int broken = outcomes.Count(o => o.Passed == (o.Case.Pending is not null));
         if (broken > 0) Console.WriteLine($"{broken} case(s) disagree with their pending mark (failing without one, or passing with one)");
         return broken > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Removes the <c>"pending"</c> line of each given case from its file, keeping every other byte: the case's object is
+    /// found by its <c>"id"</c> line and its pending line is the first one after it before the next case.
+    /// </summary>
+    private static int Unpend(string dir, IEnumerable<(string Area, string Id)> cases)
+    {
+        int removed = 0;
+        foreach (var group in cases.GroupBy(c => c.Area))
+        {
+            string path = Path.Combine(dir, group.Key + ".json");
+            var lines = File.ReadAllLines(path).ToList();
+            foreach (var (_, id) in group)
+            {
+                int at = lines.FindIndex(l => l.Trim().StartsWith($"\"id\": \"{id}\"", StringComparison.Ordinal));
+                for (int k = at + 1; at >= 0 && k < lines.Count && !lines[k].Trim().StartsWith("\"id\":", StringComparison.Ordinal); k++)
+                {
+                    if (!lines[k].Trim().StartsWith("\"pending\":", StringComparison.Ordinal)) continue;
+                    lines.RemoveAt(k);
+                    removed++;
+                    break;
+                }
+            }
+            File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        }
+        return removed;
     }
 }

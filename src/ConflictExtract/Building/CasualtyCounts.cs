@@ -9,11 +9,8 @@ internal sealed partial class CasualtyRules
     /// <summary>How far after a transitive casualty verb its count may start ("killed at least 14").</summary>
     private const int RightWindow = 4;
 
-    /// <summary>How far before a casualty word its count may stand ("three people were reportedly killed").</summary>
-    private const int LeftWindow = 12;
-
-    /// <summary>How far before a casualty word a singular subject's auxiliary may stand ("a guard was shot and killed").</summary>
-    private const int SubjectWindow = 5;
+    /// <summary>How far before a casualty word its count may stand ("Eight members of the X party were shot dead").</summary>
+    private const int LeftWindow = 20;
 
     /// <summary>How far before a count the head of its apposition may stand ("Nine people, seven of them soldiers, ...").</summary>
     private const int AppositionWindow = 8;
@@ -24,17 +21,11 @@ internal sealed partial class CasualtyRules
     /// <summary>How far after one following count the next may stand ("five children and two women").</summary>
     private const int NextFollowingWindow = 6;
 
-    /// <summary>How far after a count its group noun may stand ("14 local residents").</summary>
-    private const int GroupWindow = 3;
+    /// <summary>How far before a subject's "and" the conjunct before it may start ("13 inmates of the jail and a guard").</summary>
+    private const int CoordinationWindow = 10;
 
-    /// <summary>How far a determiner may stand before a singular person ("a local official").</summary>
-    private const int DeterminerWindow = 3;
-
-    /// <summary>How far after a singular person a companion may be named ("a boy and his mother").</summary>
-    private const int CompanionWindow = 5;
-
-    /// <summary>How far after a determiner its singular person noun may stand ("a 70-year-old retired teacher").</summary>
-    private const int PersonAheadWindow = 6;
+    /// <summary>The longest parenthetical between dashes that a leftward search crosses ("17 civilians — among them ... —").</summary>
+    private const int ParentheticalWindow = 14;
 
     /// <summary>"killed at least 14 civilians", "wounding 23", "killed a teacher", "shot him": the count after the verb.</summary>
     private CountHit? CountRight(int i, int to, CasualtyKind kind, bool needsObject)
@@ -61,24 +52,44 @@ internal sealed partial class CasualtyRules
         return null;
     }
 
-    /// <summary>A token after a transitive verb that is not a count: a lead word to skip, a singular person, or the end.</summary>
+    /// <summary>
+    /// A token after a transitive verb that is not a count: a lead word to skip ("at least"), a person named by a noun
+    /// ("killed a village headman", "shot dead the mayor", "killed his wife", "an elderly couple", "a family of four"), a
+    /// pronoun or a name ("shot him", "killed 52-year-old Ana Ruiz"), or the end of the search.
+    /// </summary>
     private CountHit? CountRightWithoutNumber(int k, int first, int to, CasualtyKind kind, bool needsObject, out bool skip)
     {
         skip = false;
+        if (!needsObject && kind != CasualtyKind.Missing && PersonPhraseAt(k, to) is { } phrase) return phrase;
         if (_a.Has(k, Cue.CountLead) && !_a.Has(k, Cue.Dead) || k == first && (_a.Has(k, Cue.Dead) || _a.Has(k, Cue.Down)))
         {
             skip = true;
             return null;
         }
         if (needsObject) return null;
-        // "killed a local official", "shot him dead", "killed Juan Perez": one person.
-        if (kind != CasualtyKind.Missing && _a.Has(k, Cue.IndefiniteArticle) && SingularPersonAhead(k + 1, to, out int person))
-            return CountHit.OfPerson(person, GroupOf(person));
         if (kind != CasualtyKind.Missing && k == first && _a.Has(k, Cue.ObjectPronoun))
             return CountHit.OfPerson(k, CasualtyGroup.Unknown);
-        if (k == first && _a.IsCapitalizedWord(k) && _a.PlaceAt[k] < 0 && k + 1 < to && _a.IsCapitalizedWord(k + 1))
-            return CountHit.OfPerson(k, CasualtyGroup.Unknown);
+        // "killed director of the palace", "wounding another": a person with no determiner.
+        if (kind != CasualtyKind.Missing && k == first && (_a.Has(k, Cue.SingularPerson) && !_a.Has(k, Cue.Perpetrator)
+            || _a.Has(k, Cue.Another) && _a.QuantityAt[Math.Min(k + 1, _a.Tokens.Length - 1)] < 0 && !_a.Has(k + 1, Cue.Person)))
+            return CountHit.OfPerson(k, GroupOf(k));
+        int name = k == first && _a.Has(k, Cue.AgeWord) ? k + 1 : k; // "killed 68-year-old Ana Ruiz"
+        if ((k == first || name > k) && _a.IsCapitalizedWord(name) && _a.PlaceAt[name] < 0 && name + 1 < to && _a.IsCapitalizedWord(name + 1))
+            return CountHit.OfPerson(name, CasualtyGroup.Unknown);
         return null;
+    }
+
+    /// <summary>
+    /// A determiner before a person noun: "a/the/his [modifiers] headman" (one), "an elderly couple" (two), "a family of
+    /// four" (the count after "of").
+    /// </summary>
+    private CountHit? PersonPhraseAt(int k, int to)
+    {
+        if (!(_a.Has(k, Cue.IndefiniteArticle) || _a.Has(k, Cue.Article) || _a.Has(k, Cue.Possessive))) return null;
+        if (_a.Has(k + 1, Cue.FamilyNoun) && _a.Has(k + 2, Cue.Of) && k + 3 < to && _a.QuantityAt[k + 3] is int q and >= 0 && !_used.Contains((q, CasualtyKind.Killed)))
+            return CountHit.OfQuantity(q, CasualtyGroup.Civilian);
+        if (!SingularPersonAhead(k + 1, to, out int person)) return null;
+        return CountHit.OfPerson(person, GroupOf(person), _a.Has(person, Cue.CoupleNoun) ? 2 : 1);
     }
 
     /// <summary>"three people were killed", "One dead and three wounded", "a man was killed": the count before the word.</summary>
@@ -86,21 +97,40 @@ internal sealed partial class CasualtyRules
     {
         int startAt = _countFrom.TryGetValue(i, out int wounded) ? wounded : i;
         int limit = Math.Max(from, startAt - LeftWindow);
+        bool singularVerb = SingularVerbGroup(i, from);
+        bool inParenthetical = false;
         int singular = -1;
         for (int k = startAt - 1; k >= limit; k--)
         {
             if (KindAt(k, from) is not null && k != i && !_woundedThenDied.Contains(k))
-                return singular >= 0 ? CountHit.OfPerson(singular, GroupOf(singular)) : null;
+                return singular >= 0 ? Singular(singular) : null;
             if (NextToWord(i, k) is { } near) return near.Person < 0 ? null : near;
             if (k >= i - 2 && _a.Has(k, Cue.ReportParticiple)) continue; // "confirmed dead", "feared killed"
-            if (_a.IsClauseEnd(k) || _a.Has(k, Cue.SpeechVerb)) break;
-            if (_a.IsDash(k) && _a.Tokens[k].Has(TokenFlags.SpaceBefore)) break;
+            if (_a.IsClauseEnd(k) || _a.Has(k, Cue.SpeechVerb) && !_a.Has(k - 1, Cue.Auxiliary)) break; // "are confirmed to have been killed" reads on
+            if (_a.IsDash(k) && _a.Tokens[k].Has(TokenFlags.SpaceBefore))
+            {
+                // "Six children - three of them siblings - were killed": a parenthetical between dashes is crossed.
+                if (inParenthetical) { inParenthetical = false; continue; }
+                if (!DashBefore(k, limit)) break;
+                inParenthetical = true;
+                continue;
+            }
             int q = _a.QuantityAt[k];
+            if (q >= 0 && inParenthetical)
+            {
+                // Between dashes a count is part of the count before them ("Six children - three of them siblings -").
+                var ph = _a.Quantities[q];
+                k = ph.First;
+                if (!_used.Contains((q, kind)) && GroupAfter(ph.End, i, NextFollowingWindow, out bool isPerson) is var pg && (isPerson || IsPartOfAnother(ph, k)))
+                    AddSubset(si, kind, q, cumulative, pg, ph.Start, ph.EndChar);
+                continue;
+            }
             if (q >= 0)
             {
                 var qh = _a.Quantities[q];
                 k = qh.First;
-                if (_used.Contains((q, kind)) || Phrases.IsMunitionAfter(_a, qh.End, i) || IsNonPersonAfter(qh.End, i))
+                if (_used.Contains((q, kind)) || Phrases.IsMunitionAfter(_a, qh.End, i) || IsNonPersonAfter(qh.End, i)
+                    || singularVerb && qh.Value.Low is > 1 && !inParenthetical)
                 {
                     if (singular >= 0) break;
                     continue;
@@ -112,26 +142,95 @@ internal sealed partial class CasualtyRules
                     k--;
                     continue;
                 }
-                if (_a.Has(qh.End, Cue.Of) && (_a.Has(qh.End + 1, Cue.Article) || _a.Has(qh.End + 1, Cue.Them) || _a.Has(qh.End + 1, Cue.RelativeObject))
-                    || _a.Has(k - 1, Cue.Remaining))
+                if (IsPartOfAnother(qh, k) && HasFigureBefore(kind))
                 {
-                    // "Two of the dead were children", "the remaining 45": part of a count given elsewhere.
+                    // "Two of the dead were children", "the remaining 45": part of a count given elsewhere (or, between
+                    // dashes, of the count before the dash).
                     AddSubset(si, kind, q, cumulative, GroupAfter(qh.End, i + 2, NextFollowingWindow, out _), qh.Start, _a.Tokens[i].End);
+                    if (inParenthetical) continue;
                     return null;
                 }
-                q = AppositionHead(k, limit, kind, q);
+                q = AppositionHead(k, limit, kind, q, i);
                 var g = GroupAfter(_a.Quantities[q].End, i, GroupWindow + 1, out _);
                 if (g == CasualtyGroup.Unknown && singular >= 0) g = GroupOf(singular);
                 return CountHit.OfQuantity(q, g);
             }
-            if (singular < 0 && _a.Has(k, Cue.SingularPerson) && HasSingularDeterminer(k, limit))
-                singular = k > from && _a.Has(k - 1, Cue.Including) || k > from + 1 && _a.Has(k - 2, Cue.Including) ? -1 : k;
-            if (_a.Has(k, Cue.ClauseBreak) && !_a.Has(k, Cue.And)) break;
+            if (singular < 0 && !inParenthetical && IsPersonNoun(k) && !_a.Has(k, Cue.Perpetrator) && HasSingularDeterminer(k, limit))
+                singular = AfterIncluding(k, from) ? -1 : k;
+            if (_a.Has(k, Cue.ClauseBreak) && !_a.Has(k, Cue.And))
+            {
+                // "nine civilians who had been killed": the relative pronoun's antecedent is the count.
+                if (_a.Has(k, Cue.RelativeSubject) && singular < 0 && OnlyVerbGroup(k + 1, i)) continue;
+                break;
+            }
             if (_a.Has(k, Cue.And) && singular >= 0 && !_a.Has(k - 1, Cue.Person) && !_a.Has(k + 1, Cue.Person) && !_a.Has(k + 1, Cue.Possessive)) break;
         }
-        if (singular >= 0) return CountHit.OfPerson(singular, GroupOf(singular));
+        if (singular >= 0) return Singular(singular);
         if (startAt == i && BarePersonBefore(i, from)) return CountHit.OfPerson(i - 1, GroupOf(i - 1)); // "a devotee injured"
-        return SingularSubject(startAt, from);
+        return SingularSubject(startAt, from, i);
+    }
+
+    /// <summary>A noun naming one person ("headman"), two ("couple"), or "head" before "of" ("the head of the council").</summary>
+    private bool IsPersonNoun(int k) =>
+        _a.Has(k, Cue.SingularPerson) || _a.Has(k, Cue.CoupleNoun) || _a.Has(k, Cue.HeadOf) && _a.Has(k + 1, Cue.Of);
+
+    /// <summary>"including the state minister", "among them a nurse": the person is part of a count before.</summary>
+    private bool AfterIncluding(int k, int from)
+    {
+        for (int d = k - 1; d >= Math.Max(from, k - DeterminerWindow - 1); d--)
+        {
+            if (_a.Has(d, Cue.Including)) return true;
+            if (_a.Tokens[d].Kind != TokenKind.Word || _a.Has(d, Cue.And)) return false;
+        }
+        return false;
+    }
+
+    private CountHit Singular(int token) => CountHit.OfPerson(token, GroupOf(token), _a.Has(token, Cue.CoupleNoun) ? 2 : 1);
+
+    /// <summary>"Two of the dead", "three of them", "the remaining 45": a part of another count.</summary>
+    private bool IsPartOfAnother(Analysis.QuantityHit qh, int k) =>
+        _a.Has(qh.End, Cue.Of) && (_a.Has(qh.End + 1, Cue.Article) || _a.Has(qh.End + 1, Cue.Them) || _a.Has(qh.End + 1, Cue.RelativeObject))
+        || _a.Has(k - 1, Cue.Remaining);
+
+    /// <summary>
+    /// A figure of <paramref name="kind"/> found before, in this sentence or an earlier one: "two of the dead" is part of
+    /// it; with none, "one of the most prominent singers was killed" is a count of its own.
+    /// </summary>
+    private bool HasFigureBefore(CasualtyKind kind)
+    {
+        foreach (var c in _found) if (c.Kind == kind && !c.Subset) return true;
+        foreach (var c in _records.Casualties) if (c.Kind == kind && !c.Subset) return true;
+        return false;
+    }
+
+    /// <summary>A dash (with a space before it) among the <see cref="ParentheticalWindow"/> tokens before <paramref name="k"/>.</summary>
+    private bool DashBefore(int k, int limit)
+    {
+        for (int j = k - 1; j >= Math.Max(limit, k - ParentheticalWindow); j--)
+        {
+            if (_a.IsClauseEnd(j)) return false;
+            if (_a.IsDash(j) && _a.Tokens[j].Has(TokenFlags.SpaceBefore)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The verb group before casualty word <paramref name="i"/> is singular: "was killed", "has been shot", "is dead".</summary>
+    private bool SingularVerbGroup(int i, int from)
+    {
+        for (int k = i - 1; k >= Math.Max(from, i - SubjectWindow); k--)
+        {
+            if (_a.Has(k, Cue.SingularAux)) return true;
+            if (!(_a.Has(k, Cue.VerbGap) || _a.Has(k, Cue.Been) || _a.Has(k, Cue.ReportParticiple))) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) are auxiliaries and adverbs only: "had been", "was reportedly".</summary>
+    private bool OnlyVerbGroup(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (!(_a.Has(k, Cue.Auxiliary) || _a.Has(k, Cue.PerfectAux) || _a.Has(k, Cue.VerbGap) || _a.Has(k, Cue.ReportParticiple))) return false;
+        return true;
     }
 
     /// <summary>
@@ -152,15 +251,21 @@ internal sealed partial class CasualtyRules
     private void AddSubset(int si, CasualtyKind kind, int q, bool cumulative, CasualtyGroup group, int start, int end)
     {
         var qh = _a.Quantities[q];
-        var sub = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, group, subset: true);
+        var sub = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, group, CountOrigin.Subset, _word);
         sub.Evidence.Add(Evidence.Of(_a.Text, start, end));
         _found.Add(sub);
         _used.Add((q, kind));
     }
 
-    /// <summary>"Nine people, seven soldiers and two medics, were killed": the count that heads the apposition, else <paramref name="q"/>.</summary>
-    private int AppositionHead(int k, int limit, CasualtyKind kind, int q)
+    /// <summary>
+    /// "Nine people, seven soldiers and two medics, were killed": the count that heads the apposition, else <paramref
+    /// name="q"/>. The apposition must close with a comma right before the verb group.
+    /// </summary>
+    private int AppositionHead(int k, int limit, CasualtyKind kind, int q, int i)
     {
+        bool closed = false;
+        for (int c = _a.Quantities[q].End; c < i && !closed; c++) closed = _a.IsPunct(c, ',') && OnlyVerbGroup(c + 1, i);
+        if (!closed) return q;
         for (int b = k - 1; b >= Math.Max(limit, k - AppositionWindow); b--)
         {
             if (!_a.IsPunct(b, ',')) continue;
@@ -176,28 +281,41 @@ internal sealed partial class CasualtyRules
         return q;
     }
 
-    /// <summary>"a devotee injured": an indefinite article, a lower-case noun that is not a weapon or attack word, a casualty word.</summary>
-    private bool BarePersonBefore(int i, int from) =>
-        i - 2 >= from && _a.Has(i - 2, Cue.IndefiniteArticle) && _a.Tokens[i - 1].Kind == TokenKind.Word && _a.IsLowerInitial(i - 1)
-        && !_a.Has(i - 1, Cue.WeaponNoun) && !_a.Has(i - 1, Cue.StrikeTrigger) && !_a.Has(i - 1, Cue.NonPersonNoun) && _a.Has(i, Cue.BareCasualtyWord);
-
-    /// <summary>"Pedro R. was killed", "a village elder has been stabbed", "she was wounded": a singular subject.</summary>
-    private CountHit? SingularSubject(int startAt, int from)
+    /// <summary>
+    /// The subjects joined to a subject count by "and" or commas: "Eight engineers of the company and three other people
+    /// were found dead" (8 and 3), "A journalist and two colleagues were killed" (1 and 2). Each is a draft of its own.
+    /// </summary>
+    private void CoordinatedBefore(int si, int first, int from, CasualtyKind kind, bool cumulative)
     {
-        for (int k = startAt - 1; k >= Math.Max(from, startAt - SubjectWindow); k--)
+        int k = first - 1;
+        if (!(_a.Has(k, Cue.And) || _a.IsPunct(k, ','))) return;
+        for (int j = k - 1; j >= Math.Max(from, k - CoordinationWindow); j--)
         {
-            if (_a.Has(k, Cue.WasVerb) || _a.Has(k, Cue.HasVerb) && _a.Has(k + 1, Cue.Been))
+            if (_a.IsClauseEnd(j) || KindAt(j, from) is not null || _a.Has(j, Cue.SpeechVerb) || _a.Has(j, Cue.ClauseBreak) && !_a.Has(j, Cue.And)
+                || _a.Has(j, Cue.Auxiliary) || _a.Has(j, Cue.PerfectAux)) return;
+            int q = _a.QuantityAt[j];
+            if (q >= 0)
             {
-                int subj = k - 1;
-                if (_a.Has(subj, Cue.Genitive) || _a.Has(subj, Cue.RelativeSubject)) subj--;
-                if (subj >= from && _a.Tokens[subj].Kind == TokenKind.Word && !_a.Has(subj, Cue.DummySubject)
-                    && (_a.Tokens[subj].Has(TokenFlags.Capitalized) || _a.Has(subj, Cue.SingularPerson) || _a.Has(subj, Cue.SubjectPronoun)))
-                    return CountHit.OfPerson(subj, GroupOf(subj));
-                return null;
+                var qh = _a.Quantities[q];
+                if (_used.Contains((q, kind)) || _a.Has(qh.First - 1, Cue.Including) || IsNonPersonAfter(qh.End, k)) return;
+                var g = GroupAfter(qh.End, k, GroupWindow, out bool person);
+                if (!person) return;
+                var c = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, g, CountOrigin.Coordinated, _word);
+                c.Evidence.Add(Evidence.Of(_a.Text, qh.Start, _a.Tokens[k - 1].End));
+                _found.Add(c);
+                _used.Add((q, kind));
+                CoordinatedBefore(si, qh.First, from, kind, cumulative);
+                return;
             }
-            if (!_a.Has(k, Cue.VerbGap)) return null;
+            if (_a.Has(j, Cue.Perpetrator)) return;
+            if (_a.Has(j, Cue.SingularPerson) && HasSingularDeterminer(j, from) && !_a.Has(j - 1, Cue.Including) && !HasDraftAt(kind, j))
+            {
+                var c = _records.NewCasualty(kind, Quantity.Exact(1), si, j, cumulative, GroupOf(j), CountOrigin.Coordinated, _word);
+                c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[j].Start, _a.Tokens[j].End));
+                _found.Add(c);
+                return;
+            }
         }
-        return null;
     }
 
     /// <summary>
@@ -230,7 +348,7 @@ internal sealed partial class CasualtyRules
                 var qh = _a.Quantities[q];
                 var g = GroupAfter(qh.End, to, GroupWindow, out bool person);
                 if (!person && !including) return;
-                var c = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, g, subset: including);
+                var c = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, g, including ? CountOrigin.Subset : CountOrigin.Following, _word);
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[k].Start, qh.EndChar));
                 _found.Add(c);
                 _used.Add((q, kind));
@@ -244,10 +362,10 @@ internal sealed partial class CasualtyRules
                 stop = Math.Min(to, k + NextFollowingWindow);
                 continue;
             }
-            if (and && (_a.Has(j, Cue.IndefiniteArticle) || _a.Has(j, Cue.NumeralOne) || _a.Has(j, Cue.Possessive) || _a.Has(j, Cue.Another))
-                && SingularPersonAhead(j + 1, to, out int person1))
+            if (and && (_a.Has(j, Cue.IndefiniteArticle) || _a.Has(j, Cue.NumeralOne) || _a.Has(j, Cue.Possessive) || _a.Has(j, Cue.Another)
+                || _a.Has(j, Cue.Article)) && SingularPersonAhead(j + 1, to, out int person1))
             {
-                var c = _records.NewCasualty(kind, Quantity.Exact(1), si, person1, cumulative, GroupOf(person1));
+                var c = _records.NewCasualty(kind, Quantity.Exact(1), si, person1, cumulative, GroupOf(person1), CountOrigin.Following, _word);
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[j].Start, _a.Tokens[person1].End));
                 _found.Add(c);
                 k = person1 + 1;
@@ -255,104 +373,5 @@ internal sealed partial class CasualtyRules
             }
             return;
         }
-    }
-
-    private bool SingularPersonAhead(int k, int to, out int person)
-    {
-        for (int j = k; j < Math.Min(to, k + PersonAheadWindow); j++)
-        {
-            if (_a.Has(j, Cue.SingularPerson)) { person = j; return true; }
-            if (_a.Tokens[j].Kind == TokenKind.Punctuation) break;
-        }
-        person = -1;
-        return false;
-    }
-
-    private bool HasSingularDeterminer(int k, int limit)
-    {
-        if (k > 0 && _a.PlaceAt[k - 1] >= 0) return true; // "Kherson resident", "Gaza man"
-        for (int d = k - 1; d >= Math.Max(limit, k - DeterminerWindow); d--)
-        {
-            if (_a.Has(d, Cue.IndefiniteArticle) || _a.Has(d, Cue.Article) || _a.Has(d, Cue.NumeralOne) || _a.Has(d, Cue.Another)
-                || _a.Has(d, Cue.Possessive)) return true;
-            if (_a.Tokens[d].Kind == TokenKind.Punctuation) return false;
-        }
-        // A headline: "Woman killed in rocket attack".
-        return k == limit || _a.Tokens[k].Has(TokenFlags.Capitalized) && (k == 0 || _a.Tokens[k - 1].Kind == TokenKind.Punctuation || _a.Tokens[k].Has(TokenFlags.NewlineBefore));
-    }
-
-    /// <summary>"A teenager and her grandmother died": two.</summary>
-    private int SingularCount(int person, int from)
-    {
-        for (int k = person + 1; k < Math.Min(_a.Tokens.Length, person + CompanionWindow); k++)
-        {
-            if (_a.Has(k, Cue.And) && (_a.Has(k + 1, Cue.SingularPerson) || _a.Has(k + 1, Cue.Possessive) && _a.Has(k + 2, Cue.SingularPerson)
-                || _a.Has(k + 1, Cue.IndefiniteArticle) && _a.Has(k + 2, Cue.SingularPerson)))
-                return 2;
-            if (KindAt(k, from) is not null) break;
-        }
-        return 1;
-    }
-
-    /// <summary>True when the count counts things or attackers, not victims: "60 shells", "five times", "two gunmen".</summary>
-    private bool IsNonPersonAfter(int k, int to)
-    {
-        for (int j = k; j < Math.Min(to, k + GroupWindow); j++)
-        {
-            if (_a.Has(j, Cue.Perpetrator)) return true;
-            if (_a.Has(j, Cue.Person) || KindAt(j, 0) is not null) return false;
-            if (_a.Has(j, Cue.NonPersonNoun) || _a.WeaponAt[j] >= 0) return true;
-            if (_a.Tokens[j].Kind == TokenKind.Punctuation) return false;
-            // adjectives and nationalities before the noun: "Ukrainian soldiers", "local residents"
-            if (!(_a.Tokens[j].Has(TokenFlags.Capitalized) || _a.Has(j, Cue.AdjectiveLike) || _a.Has(j, Cue.MoreOther))) return false;
-        }
-        return false;
-    }
-
-    private CasualtyGroup GroupAfter(int k, int to, int span, out bool person)
-    {
-        person = false;
-        for (int i = k; i < Math.Min(to, k + span); i++)
-        {
-            var g = GroupOf(i);
-            if (g != CasualtyGroup.Unknown) { person = true; return g; }
-            if (_a.Has(i, Cue.Person)) person = true;
-        }
-        return CasualtyGroup.Unknown;
-    }
-
-    private CasualtyGroup GroupAround(int i, int to)
-    {
-        for (int k = i; k < Math.Min(to, i + TollKindWindow); k++)
-        {
-            var g = GroupOf(k);
-            if (g != CasualtyGroup.Unknown) return g;
-        }
-        return CasualtyGroup.Unknown;
-    }
-
-    private CasualtyGroup GroupOf(int i)
-    {
-        if ((uint)i >= (uint)_a.Tokens.Length) return CasualtyGroup.Unknown;
-        if (_a.Has(i, Cue.Child)) return CasualtyGroup.Child;
-        if (_a.Has(i, Cue.AgeWord)) // "an 11-year-old", "a four-year-old girl"
-        {
-            if (_a.Has(i + 1, Cue.Child)) return CasualtyGroup.Child;
-            int age = AgeOf(_a.Word(i));
-            if (age is > 0 and < 18) return CasualtyGroup.Child;
-            return GroupOf(i + 1);
-        }
-        if (_a.Has(i, Cue.Military)) return CasualtyGroup.Military;
-        if (_a.Has(i, Cue.Civilian)) return CasualtyGroup.Civilian;
-        return CasualtyGroup.Unknown;
-    }
-
-    private static int AgeOf(ReadOnlySpan<char> w)
-    {
-        int dash = w.IndexOf('-');
-        if (dash <= 0) return -1;
-        var head = w[..dash];
-        if (int.TryParse(head, out int n)) return n;
-        return Recognizers.Lexer.TrySmallNumber(head, out n) ? n : -1;
     }
 }

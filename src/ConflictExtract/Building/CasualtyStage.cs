@@ -32,6 +32,8 @@ internal sealed partial class CasualtyRules : Scratch
 
     private DocumentAnalysis _a = null!;
     private RecordDrafts _records = null!;
+    /// <summary>The casualty word whose counts are being found.</summary>
+    private int _word;
     private readonly HashSet<int> _woundedThenDied;
     private readonly Dictionary<int, int> _countFrom;
     private readonly List<CasualtyDraft> _found;
@@ -63,20 +65,42 @@ internal sealed partial class CasualtyRules : Scratch
         {
             var f = frames[si];
             FindCasualties(si, _a.Sentences[si].FirstToken, f.Cut, f.Cumulative);
+            LinkSubsets();
             _records.Casualties.AddRange(_found);
+        }
+    }
+
+    /// <summary>
+    /// Each subset of the sentence is part of the figure of its kind that comes before it in the sentence ("20 killed,
+    /// including 5 children"), else of the last figure of its kind before the sentence ("Two of the dead were children").
+    /// </summary>
+    private void LinkSubsets()
+    {
+        foreach (var sub in _found)
+        {
+            if (!sub.Subset) continue;
+            CasualtyDraft? whole = null;
+            foreach (var c in _found)
+                if (!c.Subset && c.Kind == sub.Kind && c.CountToken < sub.CountToken && (whole is null || c.CountToken > whole.CountToken)) whole = c;
+            for (int k = _records.Casualties.Count - 1; whole is null && k >= 0; k--)
+                if (!_records.Casualties[k].Subset && _records.Casualties[k].Kind == sub.Kind) whole = _records.Casualties[k];
+            sub.PartOf = whole;
         }
     }
 
     private CasualtyKind? KindAt(int i, int from)
     {
         if (_a.Has(i, Cue.Missing)) return CasualtyKind.Missing;
+        if (_a.Has(i, Cue.FatalVerb) && _a.Has(i - 1, Cue.FatalAdverb)) return CasualtyKind.Killed; // "fatally shot", "mortally wounded"
         if (_a.Has(i, Cue.Injured))
             return _a.Has(i, Cue.AmbiguousCasualty) || _a.Has(i, Cue.WoundNoun) ? null : CasualtyKind.Injured; // "died of wounds"
         if (!_a.Has(i, Cue.Killed)) return null;
         if (_a.Has(i, Cue.LifeNoun)) // "lost their lives", "claimed the lives of"
             return i - 2 >= from && (_a.Has(i - 1, Cue.Possessive) || _a.Has(i - 1, Cue.Article)) && _a.Has(i - 2, Cue.LifeTakingVerb) ? CasualtyKind.Killed : null;
-        if (_a.Has(i, Cue.DeathNoun)) return _a.Has(i - 1, Cue.To) ? CasualtyKind.Killed : null; // "hacked to death"
+        if (_a.Has(i, Cue.DeathNoun)) return _a.Has(i - 1, Cue.To) || _a.Has(i + 1, Cue.Of) ? CasualtyKind.Killed : null; // "hacked to death", "the death of"
+        if (_a.Has(i, Cue.NominalKilling)) return _a.Has(i + 1, Cue.Of) ? CasualtyKind.Killed : null; // "the massacre of 30"
         if (_a.Has(i, Cue.Gunned)) return _a.Has(i + 1, Cue.Down) ? CasualtyKind.Killed : null;
+        if (_a.Has(i, Cue.BodyNoun) && _a.Has(i - 1, Cue.Possessive)) return null; // "their bodies were dumped": the dead counted before
         if (_a.Has(i, Cue.VictimNoun)) return null; // only inside a toll ("the number of victims") or "a victim died"
         return CasualtyKind.Killed;
     }
@@ -93,10 +117,11 @@ internal sealed partial class CasualtyRules : Scratch
         {
             if (_consumed.Contains(i) || _woundedThenDied.Contains(i)) continue;
             var kind = KindAt(i, from);
-            if (kind is null) continue;
+            if (kind is null || IsIrrealis(i)) continue;
+            _word = i;
             bool passive = i > from && (_a.Has(i - 1, Cue.Auxiliary) || _a.Has(i - 2, Cue.Auxiliary) && _a.Has(i - 1, Cue.Been));
-            bool transitive = _a.Has(i, Cue.Transitive) && !passive || _a.Has(i, Cue.Dead) && _a.Has(i - 1, Cue.Shot)
-                || _a.Has(i, Cue.KillingNoun) && _a.Has(i + 1, Cue.Of);
+            bool transitive = _a.Has(i, Cue.Transitive) && !passive && (!_a.Has(i, Cue.BodyNoun) || _a.Has(i + 1, Cue.Of))
+                || _a.Has(i, Cue.Dead) && _a.Has(i - 1, Cue.Shot) || _a.Has(i, Cue.KillingNoun) && _a.Has(i + 1, Cue.Of);
             bool needsObject = _a.Has(i, Cue.NeedsPersonObject);
             CountHit? hit = null;
             if (transitive) hit = CountRight(i, to, kind.Value, needsObject);
@@ -106,10 +131,11 @@ internal sealed partial class CasualtyRules : Scratch
     }
 
     /// <summary>A count found for a casualty word: a quantity, or a singular person noun that counts one.</summary>
-    private readonly record struct CountHit(int Quantity, int Person, CasualtyGroup Group)
+    /// <remarks><see cref="People"/>: how many a person noun counts ("a couple": two).</remarks>
+    private readonly record struct CountHit(int Quantity, int Person, CasualtyGroup Group, int People = 1)
     {
         public static CountHit OfQuantity(int q, CasualtyGroup g) => new(q, -1, g);
-        public static CountHit OfPerson(int token, CasualtyGroup g) => new(-1, token, g);
+        public static CountHit OfPerson(int token, CasualtyGroup g, int people = 1) => new(-1, token, g, people);
     }
 
     private void AddCount(int si, int i, int from, int to, CasualtyKind kind, CountHit hit, bool transitive, bool cumulative)
@@ -129,18 +155,38 @@ internal sealed partial class CasualtyRules : Scratch
         {
             // A singular person: "a man was killed"; an object's companions ("and his friend") are added by FollowingCounts.
             int person = hit.Person;
-            count = Quantity.Exact(person > i ? 1 : SingularCount(person, from));
+            count = Quantity.Exact(person > i ? hit.People : Math.Max(hit.People, SingularCount(person, from)));
             countToken = person;
             start = Math.Min(_a.Tokens[person].Start, _a.Tokens[i].Start);
             end = Math.Max(_a.Tokens[person].End, _a.Tokens[i].End);
             if (HasDraftAt(kind, person)) return;
         }
-        var c = _records.NewCasualty(kind, count, si, countToken, cumulative, hit.Group);
+        var origin = (hit.Quantity >= 0, countToken > i) switch
+        {
+            (true, true) => CountOrigin.Object,
+            (true, false) => CountOrigin.Subject,
+            (false, true) => CountOrigin.ObjectPerson,
+            _ => CountOrigin.SubjectPerson,
+        };
+        var c = _records.NewCasualty(kind, count, si, countToken, cumulative, hit.Group, origin, i);
         c.Evidence.Add(Evidence.Of(_a.Text, start, end));
-        c.Additive = IsAdditive(Math.Min(countToken, i), Math.Max(countToken, i) + 1);
+        c.Additive = IsAdditive(Math.Min(countToken, i), Math.Max(countToken, i) + 1)
+            || hit.Quantity >= 0 && _a.Has(_a.Quantities[hit.Quantity].End, Cue.MoreAfter); // "two more people", "17 others"
         _found.Add(c);
         int after = Math.Max(i, hit.Quantity >= 0 ? _a.Quantities[hit.Quantity].End - 1 : countToken);
         FollowingCounts(si, after, to, kind, transitive && countToken > i, cumulative);
+        if (countToken < i) CoordinatedBefore(si, PhraseStart(countToken, from), from, kind, cumulative);
+    }
+
+    /// <summary>Where the noun phrase of a count or person noun starts: its determiner when it has one ("a local official").</summary>
+    private int PhraseStart(int token, int from)
+    {
+        for (int d = token - 1; d >= Math.Max(from, token - 3); d--)
+        {
+            if (_a.Has(d, Cue.IndefiniteArticle) || _a.Has(d, Cue.Article) || _a.Has(d, Cue.Possessive) || _a.Has(d, Cue.NumeralOne) || _a.Has(d, Cue.Another)) return d;
+            if (_a.Tokens[d].Kind != Text.TokenKind.Word || _a.Has(d, Cue.And)) break;
+        }
+        return token;
     }
 
     private bool HasDraftAt(CasualtyKind kind, int countToken)
@@ -170,7 +216,7 @@ internal sealed partial class CasualtyRules : Scratch
                 int q = k + 1 < _a.Tokens.Length ? _a.QuantityAt[k + 1] : -1;
                 if (q < 0 || _used.Contains((q, kind))) break;
                 var qh = _a.Quantities[q];
-                var c = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, GroupAround(i, to));
+                var c = _records.NewCasualty(kind, qh.Value, si, qh.First, cumulative, GroupAround(i, to), CountOrigin.Toll, i);
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[i].Start, qh.EndChar));
                 _found.Add(c);
                 _used.Add((q, kind));
@@ -194,6 +240,9 @@ internal sealed partial class CasualtyRules : Scratch
             }
         }
     }
+
+    /// <summary>"threatened to kill", "vowed to kill": no one was killed.</summary>
+    private bool IsIrrealis(int i) => _a.Has(i - 1, Cue.To) && _a.Has(i - 2, Cue.IrrealisLead);
 
     private bool IsAdditive(int from, int to)
     {

@@ -88,6 +88,27 @@ internal sealed class StrikeDraft : IDraft
     }
 }
 
+/// <summary>Where in its clause a casualty count was found; the summary's learned decision reads it.</summary>
+internal enum CountOrigin : byte
+{
+    /// <summary>A toll: "the death toll rose to 12".</summary>
+    Toll,
+    /// <summary>The object of a casualty verb: "killed 14 civilians".</summary>
+    Object,
+    /// <summary>A person noun as object: "killed a teacher".</summary>
+    ObjectPerson,
+    /// <summary>The subject of a casualty word: "three people were killed".</summary>
+    Subject,
+    /// <summary>A person noun as subject: "a man was killed", "Ana Ruiz, a nurse, was shot dead".</summary>
+    SubjectPerson,
+    /// <summary>A further object: "killed five soldiers and three civilians".</summary>
+    Following,
+    /// <summary>A further subject: "two women and three boys were killed".</summary>
+    Coordinated,
+    /// <summary>Part of another count: "including five children", "two of the dead".</summary>
+    Subset,
+}
+
 /// <summary>A casualty record being built: people killed, injured or missing, with their count.</summary>
 internal sealed class CasualtyDraft : IDraft
 {
@@ -105,6 +126,14 @@ internal sealed class CasualtyDraft : IDraft
     public bool Cumulative { get; set; }
     /// <summary>"Two soldiers were also killed", "another three died": adds to the figures before it.</summary>
     public bool Additive { get; set; }
+    /// <summary>Where in its clause the count was found.</summary>
+    public CountOrigin Origin { get; set; }
+    /// <summary>The figure this subset is part of ("20 killed, including 5 children": the 20), when it is a subset.</summary>
+    public CasualtyDraft? PartOf { get; set; }
+    /// <summary>The draft this one was merged into (the same figure reported again), else null.</summary>
+    public CasualtyDraft? MergedInto { get; set; }
+    /// <summary>The casualty word the count belongs to ("killed", "wounded", "toll").</summary>
+    public int WordToken { get; set; }
     public int Sentence { get; set; }
     /// <summary>The token of the count (or of the person noun that is the count).</summary>
     public int CountToken { get; set; }
@@ -123,7 +152,9 @@ internal sealed class CasualtyDraft : IDraft
         Date = null;
         Strike = null;
         Subset = Cumulative = Additive = false;
-        Sentence = CountToken = 0;
+        Origin = default;
+        PartOf = MergedInto = null;
+        Sentence = CountToken = WordToken = 0;
         Evidence.Clear();
         EvidenceKeys = null;
         Id = "";
@@ -178,16 +209,18 @@ internal sealed class RecordDrafts : Scratch
     }
 
     public CasualtyDraft NewCasualty(CasualtyKind kind, Quantity count, int sentence, int countToken, bool cumulative,
-        CasualtyGroup group = CasualtyGroup.Unknown, bool subset = false)
+        CasualtyGroup group, CountOrigin origin, int wordToken)
     {
         var c = _casualtyPool.Lend();
+        c.Origin = origin;
+        c.WordToken = wordToken;
         c.Kind = kind;
         c.Count = count;
         c.Sentence = sentence;
         c.CountToken = countToken;
         c.Cumulative = cumulative;
         c.Group = group;
-        c.Subset = subset;
+        c.Subset = origin == CountOrigin.Subset;
         return c;
     }
 

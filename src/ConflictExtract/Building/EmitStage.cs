@@ -62,7 +62,7 @@ internal sealed class Emitter : Scratch
         for (int i = 0; i < casualties.Length; i++)
         {
             var c = records.Casualties[i];
-            casualties[i] = new Casualty(c.Id, c.Kind, c.Count, c.Group, c.Cumulative ? null : c.Strike?.Id, c.Date, c.Location, [.. c.Evidence]);
+            casualties[i] = new Casualty(c.Id, c.Kind, c.Count, c.Group, c.Cumulative ? null : c.Strike?.Id, c.PartOf?.Id, c.Date, c.Location, [.. c.Evidence]);
         }
 
         var entities = options.IncludeEntities ? Entities(doc.Analysis, records.Strikes) : [];

@@ -148,6 +148,7 @@ internal sealed class MergeRules : Scratch
                 _keptCasualties.Add(b);
                 continue;
             }
+            b.MergedInto = a;
             a.Location ??= b.Location;
             a.Date ??= b.Date;
             if (a.Group == CasualtyGroup.Unknown) a.Group = b.Group;
@@ -157,6 +158,9 @@ internal sealed class MergeRules : Scratch
         }
         records.Casualties.Clear();
         records.Casualties.AddRange(_keptCasualties);
+        // A subset of a figure reported twice is part of the record that was kept.
+        foreach (var c in records.Casualties)
+            while (c.PartOf?.MergedInto is { } kept) c.PartOf = kept;
     }
 
     /// <summary>An earlier draft of the same figure that <paramref name="b"/> repeats, or null.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConflictExtract.Analysis;
 using ConflictExtract.Pipeline;
 using ConflictExtract.Records;
 
@@ -10,15 +11,26 @@ namespace ConflictExtract.Building;
 /// once (the largest), figures for different places add up, and a figure not tied to a place (a cumulative toll) is
 /// taken when it is at least the sum of the placed ones.
 /// </summary>
-internal sealed class SummaryStage : IStage
+/// <remarks>
+/// Which figures make up the total is the learned decision of <see cref="CountModel"/> (trained on real reports, see
+/// models/casualties/README.md); the rules below give it one of its features, and decide alone when no model is given
+/// (<c>new SummaryStage(null)</c>, the ablation). Exact rules stay rules: a subset is never added to its whole.
+/// </remarks>
+internal sealed class SummaryStage(CountModel? model) : IStage
 {
+    /// <summary>The stage with the package's model.</summary>
+    public SummaryStage() : this(CountModel.Default) { }
+
     public string Name => StageNames.Summary;
 
     public void Run(DocumentContext doc)
     {
         var totals = doc.Scratch<Totals>();
         var records = doc.Records;
-        records.Summary = new Summary(totals.Total(records.Casualties, CasualtyKind.Killed), totals.Total(records.Casualties, CasualtyKind.Injured));
+        records.Summary = model is null
+            ? new Summary(totals.Total(records.Casualties, CasualtyKind.Killed), totals.Total(records.Casualties, CasualtyKind.Injured))
+            : new Summary(totals.Learned(doc.Analysis, records.Casualties, CasualtyKind.Killed, model),
+                totals.Learned(doc.Analysis, records.Casualties, CasualtyKind.Injured, model));
     }
 }
 
@@ -28,23 +40,85 @@ internal sealed class Totals : Scratch
     private readonly List<CasualtyDraft> _items;
     private readonly Dictionary<PlaceId, Bucket> _buckets;
 
+    private readonly List<CasualtyDraft> _figures;
+    private readonly HashSet<CasualtyDraft> _ruleSelected;
+    private readonly List<CasualtyDraft> _chosen;
+
     public Totals()
     {
         _items = NewList<CasualtyDraft>();
         _buckets = NewMap<PlaceId, Bucket>();
+        _figures = NewList<CasualtyDraft>();
+        _ruleSelected = NewSet<CasualtyDraft>();
+        _chosen = NewList<CasualtyDraft>();
+    }
+
+    /// <summary>
+    /// The figures of one kind that the summary weighs (every figure with a number, in document order), with the rules'
+    /// choice among them; for the learned decision and for the training command that teaches it.
+    /// </summary>
+    public (List<CasualtyDraft> Figures, HashSet<CasualtyDraft> RuleSelected, Quantity? RuleTotal) Figures(List<CasualtyDraft> casualties, CasualtyKind kind)
+    {
+        _figures.Clear();
+        _ruleSelected.Clear();
+        foreach (var c in casualties)
+            if (c.Kind == kind && c.Count.Headline is not null) _figures.Add(c);
+        var ruleTotal = Total(casualties, kind, _ruleSelected);
+        return (_figures, _ruleSelected, ruleTotal);
+    }
+
+    /// <summary>The total of the figures the model chooses (a subset never added to its whole); null when it chooses none.</summary>
+    public Quantity? Learned(DocumentAnalysis a, List<CasualtyDraft> casualties, CasualtyKind kind, CountModel model)
+    {
+        var (figures, ruleSelected, _) = Figures(casualties, kind);
+        if (figures.Count == 0) return null;
+        Span<float> x = stackalloc float[CasualtyFeatures.Count];
+        _chosen.Clear();
+        for (int i = 0; i < figures.Count; i++)
+        {
+            CasualtyFeatures.Compute(a, figures, i, ruleSelected, casualties, x);
+            if (model.Score(x) > 0) _chosen.Add(figures[i]);
+        }
+        return SumChosen(_chosen);
+    }
+
+    /// <summary>The sum of the chosen figures, leaving out a subset whose whole is chosen too.</summary>
+    public static Quantity? SumChosen(List<CasualtyDraft> chosen)
+    {
+        long sum = 0;
+        int n = 0;
+        bool atLeast = false, approx = false;
+        Quantity? single = null;
+        foreach (var c in chosen)
+        {
+            if (c.Subset && c.PartOf is { } whole && chosen.Contains(whole)) continue;
+            sum += c.Count.Headline!.Value;
+            atLeast |= c.Count.Qualifier == QuantityQualifier.AtLeast;
+            approx |= c.Count.Qualifier is QuantityQualifier.Approximately or QuantityQualifier.AtMost or QuantityQualifier.Range;
+            single = c.Count;
+            n++;
+        }
+        if (n == 0) return null;
+        if (n == 1) return single;
+        return atLeast ? Quantity.AtLeast(sum) : approx ? new Quantity(sum, null, null, QuantityQualifier.Approximately) : Quantity.Exact(sum);
     }
 
     /// <summary>One place's figures: the largest sentence figure, what is added to it, and whether any was a lower bound.</summary>
     private struct Bucket
     {
+        /// <summary>The sentence whose figure is <see cref="Max"/>.</summary>
+        public int MaxSentence;
         public long Max;
         public Quantity? MaxQ;
         public long Extra;
         public bool AtLeast;
     }
 
-    /// <summary>The document's total for one kind (null when it reports none).</summary>
-    public Quantity? Total(List<CasualtyDraft> casualties, CasualtyKind kind)
+    /// <summary>
+    /// The document's total for one kind (null when it reports none), and into <paramref name="selected"/> (when given)
+    /// the drafts that make it up.
+    /// </summary>
+    public Quantity? Total(List<CasualtyDraft> casualties, CasualtyKind kind, HashSet<CasualtyDraft>? selected = null)
     {
         // The figures counted, in document order: drafts are made sentence by sentence and merging keeps their order,
         // so each sentence's figures form one run.
@@ -66,7 +140,20 @@ internal sealed class Totals : Scratch
                 if (!done[j]) AddSentenceFigure(start, size, j, done);
             start = end;
         }
-        return Combine();
+        var total = Combine(out bool unplacedWins);
+        if (selected is not null && total is not null) Select(unplacedWins, selected);
+        return total;
+    }
+
+    /// <summary>The drafts of the winning sentence of each bucket counted, and the additive ones.</summary>
+    private void Select(bool unplacedWins, HashSet<CasualtyDraft> selected)
+    {
+        foreach (var c in _items)
+        {
+            var key = TotalKey(c);
+            if ((key == default) != unplacedWins || !_buckets.TryGetValue(key, out var b)) continue;
+            if (c.Additive && !c.Cumulative || b.MaxQ is not null && c.Sentence == b.MaxSentence) selected.Add(c);
+        }
     }
 
     /// <summary>One place's figures of one sentence (from item <paramref name="j"/> on) into its bucket: they add up.</summary>
@@ -92,15 +179,16 @@ internal sealed class Totals : Scratch
         }
         var q = n == 1 ? single : n == 0 ? null : atLeast ? Quantity.AtLeast(sum) : approx ? new Quantity(sum, null, null, QuantityQualifier.Approximately) : Quantity.Exact(sum);
         _buckets.TryGetValue(key, out var cur);
-        if (q is not null && sum > cur.Max) { cur.Max = sum; cur.MaxQ = q; }
+        if (q is not null && sum > cur.Max) { cur.Max = sum; cur.MaxQ = q; cur.MaxSentence = _items[start + j].Sentence; }
         cur.Extra += extra;
         cur.AtLeast |= atLeast;
         _buckets[key] = cur;
     }
 
     /// <summary>The placed buckets add up; the unplaced bucket is taken instead when it is at least their sum.</summary>
-    private Quantity? Combine()
+    private Quantity? Combine(out bool unplacedWins)
     {
+        unplacedWins = false;
         if (_buckets.Count == 0) return null;
         long placed = 0;
         bool anyAtLeast = false;
@@ -117,7 +205,8 @@ internal sealed class Totals : Scratch
         if (_buckets.TryGetValue(default, out var unplaced))
         {
             long u = unplaced.Max + unplaced.Extra;
-            if (u >= placed && u > 0)
+            unplacedWins = u >= placed && u > 0;
+            if (unplacedWins)
                 return unplaced.Extra == 0 && unplaced.MaxQ is not null ? unplaced.MaxQ : unplaced.AtLeast ? Quantity.AtLeast(u) : Quantity.Exact(u);
         }
         if (placed == 0) return null;

@@ -44,6 +44,8 @@ internal enum Cue : byte
     BodyNoun,
     /// <summary>Nouns of killing that take their victims after "of": "the killing of three farmers".</summary>
     KillingNoun,
+    /// <summary>Nouns of killing that report deaths only with their victims after "of": "the massacre of 30 villagers".</summary>
+    NominalKilling,
     /// <summary>Verbs before "their lives" / "the lives": "lost their lives", "claimed the lives".</summary>
     LifeTakingVerb,
     /// <summary>Words of the death toll: "the death toll", "the number of dead".</summary>
@@ -54,6 +56,26 @@ internal enum Cue : byte
     /// <summary>Verbs of a later death: "a man wounded in the attack later died".</summary>
     DiedVerb,
     Later,
+    /// <summary>Verbs after which "to kill" reports no killing: "threatened to kill", "vowed to kill".</summary>
+    IrrealisLead,
+    /// <summary>Nouns of a household, counted by what follows: "a family of four".</summary>
+    FamilyNoun,
+    /// <summary>"an elderly couple": two people.</summary>
+    CoupleNoun,
+    /// <summary>Person nouns that name one person only before "of": "the head of the village", "the chief of police".</summary>
+    HeadOf,
+    /// <summary>Adverbs that make a wound a death: "fatally shot", "mortally wounded".</summary>
+    FatalAdverb,
+    /// <summary>Verbs a <see cref="FatalAdverb"/> makes a killing.</summary>
+    FatalVerb,
+    /// <summary>Past participles (words ending in -ed), for a verb joined to a casualty verb: "was ambushed and murdered".</summary>
+    PastParticiple,
+    /// <summary>Words right after a count that add it to the counts before: "two more people", "17 others".</summary>
+    MoreAfter,
+    /// <summary>Words that put a figure in another time or incident: "an earlier attack", "last year", "following the killing of".</summary>
+    BackgroundCue,
+    /// <summary>Words of a stated total: "the toll", "in total", "overall".</summary>
+    TotalCue,
     /// <summary>Casualty words a bare person noun may stand before: "a devotee injured".</summary>
     BareCasualtyWord,
     Shot,
@@ -85,6 +107,8 @@ internal enum Cue : byte
     SingularPerson,
     /// <summary>Perpetrators: coders do not count them among the victims.</summary>
     Perpetrator,
+    /// <summary>Lower-case particles inside personal names: "Jose Gomes da Rocha".</summary>
+    NameParticle,
     /// <summary>Ages written as one word: "a five-year-old boy".</summary>
     AgeWord,
     /// <summary>Endings of adjectives that may stand before a person noun: "local residents", "Turkish nationals".</summary>
@@ -153,6 +177,10 @@ internal enum Cue : byte
     WasVerb,
     HasVerb,
     Been,
+    /// <summary>Auxiliaries of a singular subject: "a man was killed", "the mayor has been shot".</summary>
+    SingularAux,
+    /// <summary>Auxiliaries of the perfect: "who had been killed".</summary>
+    PerfectAux,
     Genitive,
     And,
     Of,
@@ -176,15 +204,17 @@ internal enum Cue : byte
 /// <summary>A set of <see cref="Cue"/> classes: the classes of one token, or a mask of classes to test at once.</summary>
 internal readonly struct CueSet : IEquatable<CueSet>
 {
-    /// <summary>How many classes a set can hold.</summary>
-    public const int Capacity = 128;
+    /// <summary>How many classes a set can hold (the <see cref="Cue"/> enum may have at most this many members).</summary>
+    public const int Capacity = 256;
 
-    private readonly ulong _low, _high;
+    private readonly ulong _w0, _w1, _w2, _w3;
 
-    private CueSet(ulong low, ulong high)
+    private CueSet(ulong w0, ulong w1, ulong w2, ulong w3)
     {
-        _low = low;
-        _high = high;
+        _w0 = w0;
+        _w1 = w1;
+        _w2 = w2;
+        _w3 = w3;
     }
 
     /// <summary>The set holding <paramref name="cues"/>.</summary>
@@ -195,20 +225,42 @@ internal readonly struct CueSet : IEquatable<CueSet>
         return s;
     }
 
-    public bool IsEmpty => (_low | _high) == 0;
+    public bool IsEmpty => (_w0 | _w1 | _w2 | _w3) == 0;
 
-    public bool Has(Cue c) => (int)c < 64 ? (_low & (1UL << (int)c)) != 0 : (_high & (1UL << ((int)c - 64))) != 0;
+    public bool Has(Cue c)
+    {
+        int i = (int)c;
+        ulong bit = 1UL << (i & 63);
+        return (i >> 6) switch
+        {
+            0 => (_w0 & bit) != 0,
+            1 => (_w1 & bit) != 0,
+            2 => (_w2 & bit) != 0,
+            _ => (_w3 & bit) != 0,
+        };
+    }
 
     /// <summary>True when this set and <paramref name="mask"/> share a class.</summary>
-    public bool Overlaps(CueSet mask) => ((_low & mask._low) | (_high & mask._high)) != 0;
+    public bool Overlaps(CueSet mask) => ((_w0 & mask._w0) | (_w1 & mask._w1) | (_w2 & mask._w2) | (_w3 & mask._w3)) != 0;
 
-    public CueSet With(Cue c) => (int)c < 64 ? new(_low | (1UL << (int)c), _high) : new(_low, _high | (1UL << ((int)c - 64)));
+    public CueSet With(Cue c)
+    {
+        int i = (int)c;
+        ulong bit = 1UL << (i & 63);
+        return (i >> 6) switch
+        {
+            0 => new(_w0 | bit, _w1, _w2, _w3),
+            1 => new(_w0, _w1 | bit, _w2, _w3),
+            2 => new(_w0, _w1, _w2 | bit, _w3),
+            _ => new(_w0, _w1, _w2, _w3 | bit),
+        };
+    }
 
-    public CueSet Union(CueSet other) => new(_low | other._low, _high | other._high);
+    public CueSet Union(CueSet other) => new(_w0 | other._w0, _w1 | other._w1, _w2 | other._w2, _w3 | other._w3);
 
-    public bool Equals(CueSet other) => _low == other._low && _high == other._high;
+    public bool Equals(CueSet other) => _w0 == other._w0 && _w1 == other._w1 && _w2 == other._w2 && _w3 == other._w3;
 
     public override bool Equals(object? obj) => obj is CueSet s && Equals(s);
 
-    public override int GetHashCode() => HashCode.Combine(_low, _high);
+    public override int GetHashCode() => HashCode.Combine(_w0, _w1, _w2, _w3);
 }

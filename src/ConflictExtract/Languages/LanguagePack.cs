@@ -48,7 +48,7 @@ internal sealed class LanguagePack
         phrases.AddRange(weaponWords);
         foreach (var (p, c) in weaponWords) phrases.Add((p + "s", c));
         WeaponWords = new PhraseMatcher<WeaponCategory>(phrases);
-        Classes = cues.Values.Aggregate(default(CueSet), (a, b) => a.Union(b));
+        Classes = cues.Values.Concat(suffixes.Select(x => x.Item2)).Aggregate(default(CueSet), (a, b) => a.Union(b));
     }
 
     /// <summary>English, from <c>Languages/English/</c>.</summary>
@@ -92,6 +92,8 @@ internal sealed class LanguagePack
     /// <exception cref="InvalidDataException">A file is missing or malformed; the message names the file and line.</exception>
     public static LanguagePack Load(string name)
     {
+        if (Enum.GetValues<Cue>().Length > CueSet.Capacity)
+            throw new InvalidOperationException($"the Cue enum has more classes than a CueSet holds ({CueSet.Capacity})");
         var cues = new Dictionary<string, CueSet>(StringComparer.OrdinalIgnoreCase);
         var suffixes = new List<(string, CueSet)>();
         foreach (var (line, at) in Lines(name, "cues.txt"))

@@ -111,13 +111,17 @@ public sealed record StrikeEvent(
     double Confidence,
     ImmutableArray<Evidence> Evidence);
 
-/// <summary>A report of people killed, injured or missing.</summary>
+/// <summary>
+/// A report of people killed, injured or missing. <see cref="PartOf"/> is the id of the casualty this one is a subset of
+/// ("20 killed, including 5 children": the children's record), else null.
+/// </summary>
 public sealed record Casualty(
     string Id,
     CasualtyKind Kind,
     Quantity Count,
     CasualtyGroup Group,
     string? StrikeId,
+    string? PartOf,
     DateRange? Date,
     Location? Location,
     ImmutableArray<Evidence> Evidence);
