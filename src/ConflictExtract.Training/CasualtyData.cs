@@ -9,8 +9,11 @@ namespace ConflictExtract.Training;
 /// <summary>A document with its gold totals (a key the source does not give is null; a total of none is 0).</summary>
 internal sealed record GoldDocument(string Id, string Source, string Text, DateOnly? PublishedAt, long? Killed, long? Injured);
 
-/// <summary>One figure of a document as the summary weighs it: its features, its number, and its subset link.</summary>
-internal sealed record Figure(float[] Features, long Value, bool Subset, int PartOf);
+/// <summary>
+/// One figure of a document as the summary weighs it: its features, its number, its subset link, and its clause group
+/// (the figures of one casualty word: "killed 5 soldiers and 3 civilians" are one group, counted together or not at all).
+/// </summary>
+internal sealed record Figure(float[] Features, long Value, bool Subset, int PartOf, int Group);
 
 /// <summary>A document's figures of one kind, with the rules' total.</summary>
 internal sealed record DocumentFigures(GoldDocument Document, CasualtyKind Kind, List<Figure> Figures, long RuleTotal)
@@ -99,7 +102,9 @@ internal static class CasualtyData
     public static List<DocumentFigures> Figures(IEnumerable<GoldDocument> docs)
     {
         var recorder = new FigureRecorder();
-        var pipeline = new ExtractionPipelineBuilder(ModelSet.Default).UseDefaultStages().InsertBefore(StageNames.Summary, recorder).Build();
+        // The summary decides by the rules here: the model being trained must not be needed to compute its own features.
+        var pipeline = new ExtractionPipelineBuilder(ModelSet.Default).UseDefaultStages()
+            .Replace(StageNames.Summary, new SummaryStage(null)).InsertBefore(StageNames.Summary, recorder).Build();
         var all = new List<DocumentFigures>();
         foreach (var d in docs)
         {
@@ -128,7 +133,10 @@ internal static class CasualtyData
                 {
                     var x = new float[CasualtyFeatures.Count];
                     CasualtyFeatures.Compute(doc.Analysis, figures, i, ruleSelected, doc.Records.Casualties, x);
-                    rows.Add(new Figure(x, figures[i].Count.Headline ?? 0, figures[i].Subset, figures[i].PartOf is { } w ? figures.IndexOf(w) : -1));
+                    int group = i;
+                    for (int j = 0; j < i && group == i; j++)
+                        if (!figures[i].Subset && !figures[j].Subset && figures[j].Sentence == figures[i].Sentence && figures[j].WordToken == figures[i].WordToken) group = rows[j].Group;
+                    rows.Add(new Figure(x, figures[i].Count.Headline ?? 0, figures[i].Subset, figures[i].PartOf is { } w ? figures.IndexOf(w) : -1, group));
                 }
                 Recorded.Add((kind, rows, ruleTotal?.Headline ?? 0));
             }
@@ -160,7 +168,9 @@ internal static class CasualtyData
             bool ok = true;
             for (int i = 0; i < n && ok; i++)
             {
-                if ((s & (1 << i)) == 0) continue;
+                bool chosen = (s & (1 << i)) != 0, groupChosen = (s & (1 << f[i].Group)) != 0;
+                if (!f[i].Subset && chosen != groupChosen) ok = false; // a clause group is chosen whole
+                if (!chosen) continue;
                 if (f[i].Subset && f[i].PartOf >= 0 && (s & (1 << f[i].PartOf)) != 0) ok = false;
                 sum += f[i].Value;
             }
@@ -181,10 +191,13 @@ internal static class CasualtyData
     /// <summary>The total of the chosen figures, as the summary stage sums them (a subset not added to its chosen whole).</summary>
     public static long SumChosen(List<Figure> figures, IReadOnlyList<bool> chosen)
     {
+        // A clause group is counted whole when any of its figures is chosen, as the summary stage counts it.
+        var groupChosen = new bool[figures.Count];
+        for (int i = 0; i < figures.Count; i++) if (chosen[i] && !figures[i].Subset) groupChosen[figures[i].Group] = true;
         long sum = 0;
         for (int i = 0; i < figures.Count; i++)
         {
-            if (!chosen[i]) continue;
+            if (!chosen[i] && !(!figures[i].Subset && groupChosen[figures[i].Group])) continue;
             if (figures[i].Subset && figures[i].PartOf >= 0 && chosen[figures[i].PartOf]) continue;
             sum += figures[i].Value;
         }

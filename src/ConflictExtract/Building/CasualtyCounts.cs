@@ -69,12 +69,15 @@ internal sealed partial class CasualtyRules
         if (needsObject) return null;
         if (kind != CasualtyKind.Missing && k == first && _a.Has(k, Cue.ObjectPronoun))
             return CountHit.OfPerson(k, CasualtyGroup.Unknown);
-        // "killed director of the palace", "wounding another": a person with no determiner.
+        // "killed director of the palace", "killed mayor Pedro Ruiz", "wounding another": a person with no determiner.
         if (kind != CasualtyKind.Missing && k == first && (_a.Has(k, Cue.SingularPerson) && !_a.Has(k, Cue.Perpetrator)
+                && (_a.Has(k + 1, Cue.Of) || _a.IsCapitalizedWord(k + 1))
             || _a.Has(k, Cue.Another) && _a.QuantityAt[Math.Min(k + 1, _a.Tokens.Length - 1)] < 0 && !_a.Has(k + 1, Cue.Person)))
             return CountHit.OfPerson(k, GroupOf(k));
         int name = k == first && _a.Has(k, Cue.AgeWord) ? k + 1 : k; // "killed 68-year-old Ana Ruiz"
-        if ((k == first || name > k) && _a.IsCapitalizedWord(name) && _a.PlaceAt[name] < 0 && name + 1 < to && _a.IsCapitalizedWord(name + 1))
+        // A first name may be a place's name too ("Aydin"); the surname after it may not.
+        if ((k == first || name > k) && _a.IsCapitalizedWord(name) && name + 1 < to && _a.IsCapitalizedWord(name + 1) && _a.PlaceAt[name + 1] < 0
+            && (_a.PlaceAt[name] < 0 || _a.PlaceAt[name] != _a.PlaceAt[name + 1]))
             return CountHit.OfPerson(name, CasualtyGroup.Unknown);
         return null;
     }
@@ -150,7 +153,9 @@ internal sealed partial class CasualtyRules
                     if (inParenthetical) continue;
                     return null;
                 }
+                int inner = q;
                 q = AppositionHead(k, limit, kind, q, i);
+                if (q != inner) _apposition = true; // the list inside the commas is not coordinated with the head
                 var g = GroupAfter(_a.Quantities[q].End, i, GroupWindow + 1, out _);
                 if (g == CasualtyGroup.Unknown && singular >= 0) g = GroupOf(singular);
                 return CountHit.OfQuantity(q, g);
@@ -263,8 +268,13 @@ internal sealed partial class CasualtyRules
     /// </summary>
     private int AppositionHead(int k, int limit, CasualtyKind kind, int q, int i)
     {
+        // The apposition closes with a comma after the inner count and before the verb.
         bool closed = false;
-        for (int c = _a.Quantities[q].End; c < i && !closed; c++) closed = _a.IsPunct(c, ',') && OnlyVerbGroup(c + 1, i);
+        for (int c = _a.Quantities[q].End; c < i && !closed; c++)
+        {
+            if (_a.IsClauseEnd(c)) break;
+            closed = _a.IsPunct(c, ',');
+        }
         if (!closed) return q;
         for (int b = k - 1; b >= Math.Max(limit, k - AppositionWindow); b--)
         {
@@ -287,6 +297,7 @@ internal sealed partial class CasualtyRules
     /// </summary>
     private void CoordinatedBefore(int si, int first, int from, CasualtyKind kind, bool cumulative)
     {
+        if (_apposition) return;
         int k = first - 1;
         if (!(_a.Has(k, Cue.And) || _a.IsPunct(k, ','))) return;
         for (int j = k - 1; j >= Math.Max(from, k - CoordinationWindow); j--)

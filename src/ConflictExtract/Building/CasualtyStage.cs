@@ -34,6 +34,8 @@ internal sealed partial class CasualtyRules : Scratch
     private RecordDrafts _records = null!;
     /// <summary>The casualty word whose counts are being found.</summary>
     private int _word;
+    /// <summary>The count found for <see cref="_word"/> heads an apposition ("Five people, four nationals and a foreigner, ...").</summary>
+    private bool _apposition;
     private readonly HashSet<int> _woundedThenDied;
     private readonly Dictionary<int, int> _countFrom;
     private readonly List<CasualtyDraft> _found;
@@ -119,9 +121,11 @@ internal sealed partial class CasualtyRules : Scratch
             var kind = KindAt(i, from);
             if (kind is null || IsIrrealis(i)) continue;
             _word = i;
+            _apposition = false;
             bool passive = i > from && (_a.Has(i - 1, Cue.Auxiliary) || _a.Has(i - 2, Cue.Auxiliary) && _a.Has(i - 1, Cue.Been));
             bool transitive = _a.Has(i, Cue.Transitive) && !passive && (!_a.Has(i, Cue.BodyNoun) || _a.Has(i + 1, Cue.Of))
-                || _a.Has(i, Cue.Dead) && _a.Has(i - 1, Cue.Shot) || _a.Has(i, Cue.KillingNoun) && _a.Has(i + 1, Cue.Of);
+                || _a.Has(i, Cue.Dead) && _a.Has(i - 1, Cue.Shot) || _a.Has(i, Cue.KillingNoun) && _a.Has(i + 1, Cue.Of)
+                || _a.Has(i, Cue.DeathNoun) && _a.Has(i - 1, Cue.To) && !passive; // "beat to death a village elder"
             bool needsObject = _a.Has(i, Cue.NeedsPersonObject);
             CountHit? hit = null;
             if (transitive) hit = CountRight(i, to, kind.Value, needsObject);
@@ -212,7 +216,11 @@ internal sealed partial class CasualtyRules : Scratch
             if (!casualtyWord) continue;
             for (int k = i + 1; k < Math.Min(to, i + TollFigureWindow); k++)
             {
-                if (!_a.Has(k, Cue.To) || !_a.Has(k - 1, Cue.RiseVerb) && !_a.Has(k - 2, Cue.RiseVerb)) continue;
+                // "the toll rose to 12", "the toll ... stands at 20", "puts the death toll at 14", "a death toll of 9"
+                bool rise = _a.Has(k, Cue.To) && (_a.Has(k - 1, Cue.RiseVerb) || _a.Has(k - 2, Cue.RiseVerb));
+                bool at = _a.Has(k, Cue.At) && (_a.Has(k - 1, Cue.TollAtVerb) || HasTollAtVerbBefore(i, from));
+                bool of = k == i + 1 && _a.Has(k, Cue.Of) && _a.QuantityAt[Math.Min(k + 1, _a.Tokens.Length - 1)] >= 0;
+                if (!rise && !at && !of) continue;
                 int q = k + 1 < _a.Tokens.Length ? _a.QuantityAt[k + 1] : -1;
                 if (q < 0 || _used.Contains((q, kind))) break;
                 var qh = _a.Quantities[q];
@@ -224,6 +232,14 @@ internal sealed partial class CasualtyRules : Scratch
                 break;
             }
         }
+    }
+
+    /// <summary>"puts the toll at 14", "Officials put the number of dead at 20": the verb before the toll word.</summary>
+    private bool HasTollAtVerbBefore(int toll, int from)
+    {
+        for (int k = toll - 1; k >= Math.Max(from, toll - 4); k--)
+            if (_a.Has(k, Cue.TollAtVerb)) return true;
+        return false;
     }
 
     /// <summary>"A man wounded in the shelling died": one person killed, not also injured.</summary>

@@ -16,15 +16,21 @@ namespace ConflictExtract.Building;
 /// models/casualties/README.md); the rules below give it one of its features, and decide alone when no model is given
 /// (<c>new SummaryStage(null)</c>, the ablation). Exact rules stay rules: a subset is never added to its whole.
 /// </remarks>
-internal sealed class SummaryStage(CountModel? model) : IStage
+internal sealed class SummaryStage : IStage
 {
-    /// <summary>The stage with the package's model.</summary>
-    public SummaryStage() : this(CountModel.Default) { }
+    private readonly Lazy<CountModel?> _model;
+
+    /// <summary>The stage with <paramref name="model"/> deciding, or the rules alone when it is null.</summary>
+    public SummaryStage(CountModel? model) => _model = new(model);
+
+    /// <summary>The stage with the package's model, read at the first document (so that a pipeline can be built without it).</summary>
+    public SummaryStage() => _model = new(() => CountModel.Default, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public string Name => StageNames.Summary;
 
     public void Run(DocumentContext doc)
     {
+        var model = _model.Value;
         var totals = doc.Scratch<Totals>();
         var records = doc.Records;
         records.Summary = model is null
@@ -79,7 +85,24 @@ internal sealed class Totals : Scratch
             CasualtyFeatures.Compute(a, figures, i, ruleSelected, casualties, x);
             if (model.Score(x) > 0) _chosen.Add(figures[i]);
         }
+        // Exact rules stay rules: distinct groups of one casualty word add up ("killed 5 soldiers and 3 civilians": 8), and a
+        // figure of a sentence that opens a separate incident ("Separately, two soldiers were wounded") is counted.
+        for (int i = 0; i < figures.Count; i++)
+        {
+            var f = figures[i];
+            if (f.Subset || _chosen.Contains(f)) continue;
+            if (OpensSeparateIncident(a, f.Sentence) && !f.Cumulative) { _chosen.Add(f); continue; }
+            foreach (var g in _chosen)
+                if (!g.Subset && g.Sentence == f.Sentence && g.WordToken == f.WordToken) { _chosen.Add(f); break; }
+        }
         return SumChosen(_chosen);
+    }
+
+    /// <summary>"Separately, ...", "Elsewhere, ...", "Meanwhile, ...": the sentence reports another incident.</summary>
+    private static bool OpensSeparateIncident(DocumentAnalysis a, int sentence)
+    {
+        int first = a.Sentences[sentence].FirstToken;
+        return sentence > 0 && a.Has(first, Languages.Cue.TopicShift) && !a.Has(first, Languages.Cue.Additive);
     }
 
     /// <summary>The sum of the chosen figures, leaving out a subset whose whole is chosen too.</summary>

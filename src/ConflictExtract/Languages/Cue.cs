@@ -98,6 +98,8 @@ internal enum Cue : byte
     /// <summary>Words that add to the figures before them: "two soldiers were also killed".</summary>
     Additive,
     TollWord,
+    /// <summary>Verbs that state a toll at its figure: "puts the toll at 14", "the toll stands at 20".</summary>
+    TollAtVerb,
     RiseVerb,
     Person,
     Civilian,
