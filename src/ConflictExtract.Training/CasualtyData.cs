@@ -127,7 +127,7 @@ internal static class CasualtyData
             var totals = doc.Scratch<Totals>();
             foreach (var kind in (CasualtyKind[])[CasualtyKind.Killed, CasualtyKind.Injured])
             {
-                var (figures, ruleSelected, ruleTotal) = totals.Figures(doc.Records.Casualties, kind);
+                var (figures, ruleSelected, ruleTotal) = totals.Figures(doc.Analysis, doc.Records.Casualties, kind);
                 var rows = new List<Figure>(figures.Count);
                 for (int i = 0; i < figures.Count; i++)
                 {

@@ -44,12 +44,31 @@ internal sealed partial class CasualtyRules
             if (_used.Contains((q, kind))) return null;
             var qh = _a.Quantities[q];
             if (_a.Tokens[qh.First].Start != _a.Tokens[k].Start && k != qh.First) continue;
-            if (Phrases.IsMunitionAfter(_a, qh.End, to) || IsNonPersonAfter(qh.End, to)) return null;
+            if (Phrases.IsMunitionAfter(_a, qh.End, to) || IsNonPersonAfter(qh.End, to))
+            {
+                // "killed 40 cattle and two herders": the people may follow the things.
+                int and = ConjunctAfter(qh.End, to);
+                if (and < 0) return null;
+                k = and;
+                first = and + 1;
+                continue;
+            }
             var g = GroupAfter(qh.End, to, needsObject ? FollowingWindow : GroupWindow, out bool isPerson);
             if (needsObject && !isPerson) return null;
             return CountHit.OfQuantity(q, g);
         }
         return null;
+    }
+
+    /// <summary>The "and" right after the noun phrase that ends before <paramref name="k"/>, or -1 (a clause end first).</summary>
+    private int ConjunctAfter(int k, int to)
+    {
+        for (int j = k; j < Math.Min(to, k + GroupWindow + 1); j++)
+        {
+            if (_a.Has(j, Cue.And)) return j;
+            if (_a.Tokens[j].Kind == TokenKind.Punctuation || KindAt(j, 0) is not null) return -1;
+        }
+        return -1;
     }
 
     /// <summary>
@@ -133,7 +152,7 @@ internal sealed partial class CasualtyRules
                 var qh = _a.Quantities[q];
                 k = qh.First;
                 if (_used.Contains((q, kind)) || Phrases.IsMunitionAfter(_a, qh.End, i) || IsNonPersonAfter(qh.End, i)
-                    || singularVerb && qh.Value.Low is > 1 && !inParenthetical)
+                    || singularVerb && (qh.Value.Headline ?? 0) > 1 && !inParenthetical)
                 {
                     if (singular >= 0) break;
                     continue;

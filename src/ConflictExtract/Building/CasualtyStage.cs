@@ -173,6 +173,7 @@ internal sealed partial class CasualtyRules : Scratch
             _ => CountOrigin.SubjectPerson,
         };
         var c = _records.NewCasualty(kind, count, si, countToken, cumulative, hit.Group, origin, i);
+        c.Background = IsPastYearIncident(i);
         c.Evidence.Add(Evidence.Of(_a.Text, start, end));
         c.Additive = IsAdditive(Math.Min(countToken, i), Math.Max(countToken, i) + 1)
             || hit.Quantity >= 0 && _a.Has(_a.Quantities[hit.Quantity].End, Cue.MoreAfter); // "two more people", "17 others"
@@ -255,6 +256,21 @@ internal sealed partial class CasualtyRules : Scratch
                 if (_a.Has(k, Cue.WoundedWord) && !_consumed.Contains(k)) { _woundedThenDied.Add(k); _countFrom[i] = k; break; }
             }
         }
+    }
+
+    /// <summary>How far before a noun of killing its year may stand ("the 1998 slaying of", "a 2009 massacre of").</summary>
+    private const int YearWindow = 3;
+
+    /// <summary>"the 1998 slaying of a bishop", "a 2009 massacre of 40 villagers": a killing of a year before publication.</summary>
+    private bool IsPastYearIncident(int word)
+    {
+        if (!_a.Has(word, Cue.KillingNoun) || _a.PublishedAt is not { } pub) return false;
+        for (int k = word - 1; k >= Math.Max(0, word - YearWindow); k--)
+        {
+            var w = _a.Word(k);
+            if (w.Length == 4 && int.TryParse(w, out int year) && year >= 1900 && year < pub.Year) return true;
+        }
+        return false;
     }
 
     /// <summary>"threatened to kill", "vowed to kill": no one was killed.</summary>

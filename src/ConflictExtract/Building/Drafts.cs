@@ -132,6 +132,8 @@ internal sealed class CasualtyDraft : IDraft
     public CasualtyDraft? PartOf { get; set; }
     /// <summary>The draft this one was merged into (the same figure reported again), else null.</summary>
     public CasualtyDraft? MergedInto { get; set; }
+    /// <summary>A figure of an incident of another year ("the 2009 massacre of 40 villagers"): a record, never in the total.</summary>
+    public bool Background { get; set; }
     /// <summary>The casualty word the count belongs to ("killed", "wounded", "toll").</summary>
     public int WordToken { get; set; }
     public int Sentence { get; set; }
@@ -154,6 +156,7 @@ internal sealed class CasualtyDraft : IDraft
         Subset = Cumulative = Additive = false;
         Origin = default;
         PartOf = MergedInto = null;
+        Background = false;
         Sentence = CountToken = WordToken = 0;
         Evidence.Clear();
         EvidenceKeys = null;

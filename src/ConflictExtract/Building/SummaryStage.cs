@@ -34,7 +34,7 @@ internal sealed class SummaryStage : IStage
         var totals = doc.Scratch<Totals>();
         var records = doc.Records;
         records.Summary = model is null
-            ? new Summary(totals.Total(records.Casualties, CasualtyKind.Killed), totals.Total(records.Casualties, CasualtyKind.Injured))
+            ? new Summary(totals.Total(doc.Analysis, records.Casualties, CasualtyKind.Killed), totals.Total(doc.Analysis, records.Casualties, CasualtyKind.Injured))
             : new Summary(totals.Learned(doc.Analysis, records.Casualties, CasualtyKind.Killed, model),
                 totals.Learned(doc.Analysis, records.Casualties, CasualtyKind.Injured, model));
     }
@@ -46,7 +46,10 @@ internal sealed class Totals : Scratch
     private readonly List<CasualtyDraft> _items;
     private readonly Dictionary<PlaceId, Bucket> _buckets;
 
+    private DocumentAnalysis? _a;
     private readonly List<CasualtyDraft> _figures;
+    /// <summary>Figures that are another estimate of a figure counted in their sentence (set against it by "although", "but").</summary>
+    private readonly HashSet<CasualtyDraft> _alternatives;
     private readonly HashSet<CasualtyDraft> _ruleSelected;
     private readonly List<CasualtyDraft> _chosen;
 
@@ -57,26 +60,33 @@ internal sealed class Totals : Scratch
         _figures = NewList<CasualtyDraft>();
         _ruleSelected = NewSet<CasualtyDraft>();
         _chosen = NewList<CasualtyDraft>();
+        _alternatives = NewSet<CasualtyDraft>();
+    }
+
+    public override void Clear()
+    {
+        base.Clear();
+        _a = null;
     }
 
     /// <summary>
     /// The figures of one kind that the summary weighs (every figure with a number, in document order), with the rules'
     /// choice among them; for the learned decision and for the training command that teaches it.
     /// </summary>
-    public (List<CasualtyDraft> Figures, HashSet<CasualtyDraft> RuleSelected, Quantity? RuleTotal) Figures(List<CasualtyDraft> casualties, CasualtyKind kind)
+    public (List<CasualtyDraft> Figures, HashSet<CasualtyDraft> RuleSelected, Quantity? RuleTotal) Figures(DocumentAnalysis a, List<CasualtyDraft> casualties, CasualtyKind kind)
     {
         _figures.Clear();
         _ruleSelected.Clear();
         foreach (var c in casualties)
-            if (c.Kind == kind && c.Count.Headline is not null) _figures.Add(c);
-        var ruleTotal = Total(casualties, kind, _ruleSelected);
+            if (c.Kind == kind && c.Count.Headline is not null && !c.Background) _figures.Add(c);
+        var ruleTotal = Total(a, casualties, kind, _ruleSelected);
         return (_figures, _ruleSelected, ruleTotal);
     }
 
     /// <summary>The total of the figures the model chooses (a subset never added to its whole); null when it chooses none.</summary>
     public Quantity? Learned(DocumentAnalysis a, List<CasualtyDraft> casualties, CasualtyKind kind, CountModel model)
     {
-        var (figures, ruleSelected, _) = Figures(casualties, kind);
+        var (figures, ruleSelected, _) = Figures(a, casualties, kind);
         if (figures.Count == 0) return null;
         Span<float> x = stackalloc float[CasualtyFeatures.Count];
         _chosen.Clear();
@@ -141,15 +151,17 @@ internal sealed class Totals : Scratch
     /// The document's total for one kind (null when it reports none), and into <paramref name="selected"/> (when given)
     /// the drafts that make it up.
     /// </summary>
-    public Quantity? Total(List<CasualtyDraft> casualties, CasualtyKind kind, HashSet<CasualtyDraft>? selected = null)
+    public Quantity? Total(DocumentAnalysis a, List<CasualtyDraft> casualties, CasualtyKind kind, HashSet<CasualtyDraft>? selected = null)
     {
+        _a = a;
         // The figures counted, in document order: drafts are made sentence by sentence and merging keeps their order,
         // so each sentence's figures form one run.
         _items.Clear();
         foreach (var c in casualties)
-            if (c.Kind == kind && !c.Subset && c.Count.Headline is not null) _items.Add(c);
+            if (c.Kind == kind && !c.Subset && !c.Background && c.Count.Headline is not null) _items.Add(c);
         if (_items.Count == 0) return null;
         _buckets.Clear();
+        _alternatives.Clear();
         Span<bool> taken = stackalloc bool[64];
         for (int start = 0; start < _items.Count;)
         {
@@ -175,7 +187,7 @@ internal sealed class Totals : Scratch
         {
             var key = TotalKey(c);
             if ((key == default) != unplacedWins || !_buckets.TryGetValue(key, out var b)) continue;
-            if (c.Additive && !c.Cumulative || b.MaxQ is not null && c.Sentence == b.MaxSentence) selected.Add(c);
+            if (c.Additive && !c.Cumulative || b.MaxQ is not null && c.Sentence == b.MaxSentence && !_alternatives.Contains(c)) selected.Add(c);
         }
     }
 
@@ -186,6 +198,8 @@ internal sealed class Totals : Scratch
         long sum = 0, extra = 0;
         bool atLeast = false, approx = false;
         Quantity? single = null;
+        CasualtyDraft? previous = null, largest = null;
+        bool estimates = false;
         int n = 0;
         for (int k = j; k < size; k++)
         {
@@ -195,10 +209,23 @@ internal sealed class Totals : Scratch
             done[k] = true;
             atLeast |= c.Count.Qualifier == QuantityQualifier.AtLeast;
             if (c.Additive && !c.Cumulative) { extra += c.Count.Headline!.Value; continue; }
+            estimates |= previous is not null && ContrastBetween(previous, c);
+            previous = c;
+            if (largest is null || c.Count.Headline > largest.Count.Headline) largest = c;
             sum += c.Count.Headline!.Value;
             approx |= c.Count.Qualifier is QuantityQualifier.Approximately or QuantityQualifier.AtMost or QuantityQualifier.Range;
             single = c.Count;
             n++;
+        }
+        if (estimates && largest is not null)
+        {
+            // "Police confirmed nine dead, although residents said more than 20 died": estimates of one toll, not two groups.
+            for (int k = j; k < size; k++)
+                if (_items[start + k] is var c && TotalKey(c) == key && c != largest && !(c.Additive && !c.Cumulative)) _alternatives.Add(c);
+            sum = largest.Count.Headline!.Value;
+            single = largest.Count;
+            atLeast = largest.Count.Qualifier == QuantityQualifier.AtLeast;
+            n = 1;
         }
         var q = n == 1 ? single : n == 0 ? null : atLeast ? Quantity.AtLeast(sum) : approx ? new Quantity(sum, null, null, QuantityQualifier.Approximately) : Quantity.Exact(sum);
         _buckets.TryGetValue(key, out var cur);
@@ -206,6 +233,16 @@ internal sealed class Totals : Scratch
         cur.Extra += extra;
         cur.AtLeast |= atLeast;
         _buckets[key] = cur;
+    }
+
+    /// <summary>A contrast word ("although", "but", "while") between two figures' counts of one sentence.</summary>
+    private bool ContrastBetween(CasualtyDraft x, CasualtyDraft y)
+    {
+        if (_a is null || x.WordToken == y.WordToken) return false;
+        int from = Math.Min(x.CountToken, y.CountToken), to = Math.Max(x.CountToken, y.CountToken);
+        for (int k = from + 1; k < to; k++)
+            if (_a.Has(k, Languages.Cue.Contrast)) return true;
+        return false;
     }
 
     /// <summary>The placed buckets add up; the unplaced bucket is taken instead when it is at least their sum.</summary>

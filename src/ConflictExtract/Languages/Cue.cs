@@ -95,6 +95,8 @@ internal enum Cue : byte
     /// <summary>Words after which a count is part of a count before it.</summary>
     Including,
     Remaining,
+    /// <summary>Words that set one estimate of a toll against another: "police said 9, although residents said 20".</summary>
+    Contrast,
     /// <summary>Words that add to the figures before them: "two soldiers were also killed".</summary>
     Additive,
     TollWord,
