@@ -47,15 +47,28 @@ public sealed class ConflictExtractor
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="DocumentTooLargeException">The text is longer than <see cref="ExtractionOptions.MaxTextLength"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the message names it.</exception>
-    public ExtractionResult Extract(string text, ExtractionOptions options)
+    public ExtractionResult Extract(string text, ExtractionOptions options) => Extract(text, options, CancellationToken.None);
+
+    /// <summary>
+    /// Extracts records from one document, stopping early when <paramref name="cancellationToken"/> is cancelled: the token
+    /// is checked between the pipeline's stages and inside its long loops (the recognizer fallback, tagging sentence by
+    /// sentence), so a cancelled call returns within about one Recognizers call (a few milliseconds), not at the end of
+    /// the document.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="DocumentTooLargeException">The text is longer than <see cref="ExtractionOptions.MaxTextLength"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is invalid; the message names it.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ExtractionResult Extract(string text, ExtractionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         options.Validate();
         if (text.Length > options.EffectiveMaxTextLength)
             ThrowHelper.ThrowTooLarge(text.Length, options.EffectiveMaxTextLength);
+        cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrWhiteSpace(text))
             return ExtractionResult.Empty(options.DocumentId, options.PublishedAt);
-        return _pipeline.Run(text, options);
+        return _pipeline.Run(text, options, new ExtractionRun(cancellationToken));
     }
 
     /// <summary>Extracts records from one document with default options.</summary>
@@ -84,7 +97,7 @@ public sealed class ConflictExtractor
         OrderedParallel.Run(documents, doc =>
         {
             ArgumentNullException.ThrowIfNull(doc);
-            return Extract(doc.Text, options.Extraction with { DocumentId = doc.Id, PublishedAt = doc.PublishedAt });
+            return Extract(doc.Text, options.Extraction with { DocumentId = doc.Id, PublishedAt = doc.PublishedAt }, ct);
         }, options.DegreeOfParallelism, ct);
 
     /// <summary>
@@ -146,7 +159,7 @@ public sealed class ConflictExtractor
             try
             {
                 ct.ThrowIfCancellationRequested();
-                return Extract(doc.Text, o);
+                return Extract(doc.Text, o, ct);
             }
             finally { limiter.Release(); }
         }, ct);

@@ -22,23 +22,26 @@ internal sealed class DocumentPipeline(ModelSet models)
     /// <summary>Builds the transliteration index now instead of at the first unmatched place-like word.</summary>
     internal void LoadLazyModels() => _ = _variants.Value;
 
-    public ExtractionResult Run(string text, ExtractionOptions options)
+    public ExtractionResult Run(string text, ExtractionOptions options, ExtractionRun run)
     {
         // The document's work memory is the thread's, lent until its records are built.
         var scratch = DocumentScratch.Rent();
         int n = scratch.Tokenize(text);
+        run.ThrowIfCancelled();
         SentenceSplitter.Split(text, scratch.Tokens.AsSpan(0, n), scratch.Sentences); // empty when lent
-        var analysis = Analyze(text, scratch.Tokens, n, scratch.Sentences, options.PublishedAt, scratch);
+        run.ThrowIfCancelled();
+        var analysis = Analyze(text, scratch.Tokens, n, scratch.Sentences, options.PublishedAt, scratch, run);
+        run.ThrowIfCancelled();
         var result = RecordBuilder.Build(analysis, options, _regionByName ??= RegionByName);
         analysis.Release(); // not in a finally: after a fault the memory is simply not reused
         return result;
     }
 
     internal DocumentAnalysis Analyze(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt) =>
-        Analyze(text, tokens, tokens.Length, [.. sentences], publishedAt, DocumentScratch.Rent());
+        Analyze(text, tokens, tokens.Length, [.. sentences], publishedAt, DocumentScratch.Rent(), ExtractionRun.None);
 
     /// <summary>The analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokenArray"/>, which it keeps.</summary>
-    private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, List<Sentence> sentenceList, DateOnly? publishedAt, DocumentScratch scratch)
+    private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, List<Sentence> sentenceList, DateOnly? publishedAt, DocumentScratch scratch, ExtractionRun run)
     {
         var sentences = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sentenceList);
         ReadOnlySpan<Token> tokens = tokenArray.AsSpan(0, tokenCount);
@@ -52,11 +55,14 @@ internal sealed class DocumentPipeline(ModelSet models)
             places[i] = new PlaceHit(p.FirstToken, p.EndToken, p.Start, p.End, p.Location, p.Location.Kind == PlaceKind.Region);
         }
 
+        run.ThrowIfCancelled();
         var weaponMentions = Models.Weapons.Find(text, tokens);
+        run.ThrowIfCancelled();
         var tagged = scratch.Tagged;
         var hints = scratch.Hints(tokenCount).AsSpan(0, tokenCount);
         EntityTagger.HintsInto(tokens, placeMentions, weaponMentions, hints);
-        Models.Tagger.TagInto(text, tokens, sentences, hints, tagged);
+        Models.Tagger.TagInto(text, tokens, sentences, hints, tagged, run.Cancellation);
+        run.ThrowIfCancelled();
         var taggedSpans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tagged);
         var weapons = new WeaponHit[weaponMentions.Count];
         for (int i = 0; i < weapons.Length; i++)
@@ -67,7 +73,9 @@ internal sealed class DocumentPipeline(ModelSet models)
         }
 
         var values = scratch.Values; // empty when lent
-        Models.Recognizers.RecognizeInto(text, tokens, publishedAt, values.Quantities, values.Dates, values.Distances);
+        run.ThrowIfCancelled();
+        Models.Recognizers.RecognizeInto(text, tokens, publishedAt, values.Quantities, values.Dates, values.Distances, run);
+        run.ThrowIfCancelled();
         var quantities = scratch.QuantityHits(values.Quantities.Count);
         for (int i = 0; i < values.Quantities.Count; i++)
         {

@@ -18,6 +18,8 @@ public sealed class RecognizerLayer
 {
     private const int MaxCacheEntries = 8192;
     private const int MaxWindowChars = 200;
+    /// <summary>Tokens between two checks of the caller's cancellation token in the main loop.</summary>
+    private const int CancelCheckEvery = 1024;
     private static readonly DateTime Sentinel = new(1900, 6, 15);
 
     private readonly Lazy<Microsoft.Recognizers.Text.DateTime.DateTimeModel> _dateTime = new(() => new DateTimeRecognizer(Culture.English).GetDateTimeModel(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -49,8 +51,12 @@ public sealed class RecognizerLayer
         return qs.Count == 0 && ds.Count == 0 && ks.Count == 0 ? RecognizedValues.Empty : new RecognizedValues(qs, ds, ks);
     }
 
-    /// <summary>As <see cref="Recognize"/>, into the three lists given, which must be empty (the pipeline's, kept per thread).</summary>
-    internal void RecognizeInto(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt, List<QuantityMention> qs, List<DateMention> ds, List<DistanceMention> ks)
+    /// <summary>
+    /// As <see cref="Recognize"/>, into the three lists given, which must be empty (the pipeline's, kept per thread).
+    /// <paramref name="run"/>'s token is checked every 1,024 tokens and before each call into Recognizers.
+    /// </summary>
+    internal void RecognizeInto(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt, List<QuantityMention> qs, List<DateMention> ds, List<DistanceMention> ks,
+        ExtractionRun? run = null)
     {
         Debug.Assert(qs.Count == 0 && ds.Count == 0 && ks.Count == 0, "the fallback reads the dates found so far in ds");
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty || !Valid(text, tokens)) return;
@@ -60,9 +66,15 @@ public sealed class RecognizerLayer
         try
         {
             var s = new Scan(text, tokens, cache[..n]);
-            int i = 0;
+            int i = 0, nextCheck = CancelCheckEvery;
+            var ct = run?.Cancellation ?? CancellationToken.None;
             while (i < n)
             {
+                if (i >= nextCheck)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    nextCheck = i + CancelCheckEvery;
+                }
                 if (s.TryDate(i, publishedAt, out var dv, out int first, out int e) && e > first && dv.Valid)
                 {
                     ds.Add(new DateMention(s.StartOf(first), s.EndOf(e), dv.Range, dv.Timex));
@@ -77,7 +89,7 @@ public sealed class RecognizerLayer
                     i = e;
                     continue;
                 }
-                if (IsFallbackTrigger(ref s, i) && Fallback(ref s, i, publishedAt, ds, out var dm))
+                if (IsFallbackTrigger(ref s, i) && Fallback(ref s, i, publishedAt, ds, ct, out var dm))
                 {
                     ds.Add(dm);
                     int next = i + 1;
@@ -187,9 +199,10 @@ public sealed class RecognizerLayer
         return l.Value is '!' or '?' or ';' or '"' or '\u201C' or '\u201D' || (l.Value == '.' && !(s.Glued(j) && s.L(j - 1).Kind == LexKind.Month));
     }
 
-    private bool Fallback(ref Scan s, int trigger, DateOnly? pub, List<DateMention>? found, out DateMention mention)
+    private bool Fallback(ref Scan s, int trigger, DateOnly? pub, List<DateMention>? found, CancellationToken ct, out DateMention mention)
     {
         mention = default;
+        ct.ThrowIfCancellationRequested();
         int first = trigger, last = trigger + 1;
         // "ago" closes a phrase that starts well before it ("a year and a half ago"): look further back.
         int back = s.L(trigger).IsKw(Kw.Ago) ? 6 : 3;
