@@ -68,7 +68,8 @@ public sealed class ConflictExtractor
         cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrWhiteSpace(text))
             return ExtractionResult.Empty(options.DocumentId, options.PublishedAt);
-        return _pipeline.Run(text, options, new ExtractionRun(cancellationToken));
+        var run = new ExtractionRun(cancellationToken, options, text.Length);
+        return run.Attach(_pipeline.Run(text, options, run));
     }
 
     /// <summary>Extracts records from one document with default options.</summary>

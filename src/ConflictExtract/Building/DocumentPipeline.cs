@@ -38,7 +38,7 @@ internal sealed class DocumentPipeline(ModelSet models)
     }
 
     internal DocumentAnalysis Analyze(string text, Token[] tokens, Sentence[] sentences, DateOnly? publishedAt) =>
-        Analyze(text, tokens, tokens.Length, [.. sentences], publishedAt, DocumentScratch.Rent(), ExtractionRun.None);
+        Analyze(text, tokens, tokens.Length, [.. sentences], publishedAt, DocumentScratch.Rent(), ExtractionRun.Default(text.Length));
 
     /// <summary>The analysis of the first <paramref name="tokenCount"/> tokens of <paramref name="tokenArray"/>, which it keeps.</summary>
     private DocumentAnalysis Analyze(string text, Token[] tokenArray, int tokenCount, List<Sentence> sentenceList, DateOnly? publishedAt, DocumentScratch scratch, ExtractionRun run)

@@ -163,6 +163,13 @@ public sealed record ExtractionResult(
     [JsonPropertyOrder(-2)]
     public int SchemaVersion => 1;
 
+    /// <summary>
+    /// How the result was made, when the work was cut short (a per-document budget spent) or a model was unavailable:
+    /// the values found are right, some may be missing. Empty for almost every document. Not part of the JSON contract.
+    /// </summary>
+    [JsonIgnore]
+    public ImmutableArray<ExtractionDiagnostic> Diagnostics { get; init; } = [];
+
     /// <summary>An empty result.</summary>
     public static ExtractionResult Empty(string? documentId, DateOnly? publishedAt) =>
         new(documentId, publishedAt, [], [], [], new Summary(null, null), []);
