@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using ConflictExtract.Text;
 using Microsoft.Recognizers.Text;
-using DateTimeRecognizer = Microsoft.Recognizers.Text.DateTime.DateTimeRecognizer;
+using Microsoft.Recognizers.Text.DateTime;
+using Microsoft.Recognizers.Text.DateTime.English;
 using Token = ConflictExtract.Text.Token;
 
 namespace ConflictExtract.Recognizers;
@@ -44,9 +45,25 @@ public sealed class RecognizerLayer
         "2 p.m. Monday", "eleven and a half years ago May 10 to July 14", "twenty-one thousand and five years ago",
     ];
 
+    /// <summary>
+    /// Recognizers' English date model, made as <c>new DateTimeRecognizer(Culture.English).GetDateTimeModel()</c> makes it
+    /// but under the invariant culture's name ("") instead of "en-us". Recognizers turns that name into
+    /// <see cref="System.Globalization.CultureInfo"/> objects (for number formats, which are the same in both), and under
+    /// <c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1</c> (common in containers) no culture but the invariant one can be made:
+    /// the stock model then fails to build. This one builds, and answers alike, in both modes
+    /// (tests/.../Recognizers/InvariantGlobalizationTests).
+    /// </summary>
+    internal static Microsoft.Recognizers.Text.DateTime.DateTimeModel CreateDateModel()
+    {
+        var config = new BaseDateTimeOptionsConfiguration(string.Empty, DateTimeOptions.None, dmyDateFormat: false);
+        return new Microsoft.Recognizers.Text.DateTime.DateTimeModel(
+            new BaseMergedDateTimeParser(new EnglishMergedParserConfiguration(config)),
+            new BaseMergedDateTimeExtractor(new EnglishMergedExtractorConfiguration(config)));
+    }
+
     private static Microsoft.Recognizers.Text.DateTime.DateTimeModel BuildModel()
     {
-        var model = new DateTimeRecognizer(Culture.English).GetDateTimeModel();
+        var model = CreateDateModel();
         foreach (var phrase in WarmUp)
         {
             model.Parse(phrase, Sentinel);
