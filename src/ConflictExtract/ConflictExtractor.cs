@@ -86,7 +86,12 @@ public sealed class ConflictExtractor
     /// caller does); the others are background workers kept parked between calls. At most 8 documents per thread are
     /// read ahead of the caller, so memory stays flat on any stream, and a stalled stream does not hold back results
     /// that are done. With one degree of parallelism the documents are extracted inline, on the caller's thread.
-    /// A document that fails (for example one too large) yields an exception when its turn comes.
+    /// A document that cannot be extracted (null, null text, too large, invalid fields) yields, in
+    /// <see cref="BatchErrorMode.Report"/> mode (the default), a result with its id, empty record lists and
+    /// <see cref="ExtractionResult.Error"/> set, and the batch goes on; in <see cref="BatchErrorMode.Throw"/> mode its
+    /// exception is thrown when its turn comes. An exception from <paramref name="documents"/> itself is thrown after
+    /// every result before it; cancelling <paramref name="cancellationToken"/> ends the batch with
+    /// <see cref="OperationCanceledException"/>, stopping the documents in flight.
     /// </summary>
     public IEnumerable<ExtractionResult> ExtractMany(IEnumerable<DocumentInput> documents, BatchOptions options = default, CancellationToken cancellationToken = default)
     {
@@ -95,11 +100,30 @@ public sealed class ConflictExtractor
     }
 
     private IEnumerable<ExtractionResult> ExtractManyCore(IEnumerable<DocumentInput> documents, BatchOptions options, CancellationToken ct) =>
-        OrderedParallel.Run(documents, doc =>
+        OrderedParallel.Run(documents, doc => ExtractOne(doc, options, ct), options.DegreeOfParallelism, ct);
+
+    /// <summary>
+    /// One document of a batch. In <see cref="BatchErrorMode.Report"/> mode what <see cref="Extract(string, ExtractionOptions, CancellationToken)"/>
+    /// would throw for this document becomes its result's <see cref="ExtractionResult.Error"/>; the caller's cancellation
+    /// (and running out of memory) still ends the batch.
+    /// </summary>
+    private ExtractionResult ExtractOne(DocumentInput? doc, BatchOptions options, CancellationToken ct)
+    {
+        if (options.Errors == BatchErrorMode.Throw)
         {
             ArgumentNullException.ThrowIfNull(doc);
             return Extract(doc.Text, options.Extraction with { DocumentId = doc.Id, PublishedAt = doc.PublishedAt }, ct);
-        }, options.DegreeOfParallelism, ct);
+        }
+        try
+        {
+            ArgumentNullException.ThrowIfNull(doc);
+            return Extract(doc.Text, options.Extraction with { DocumentId = doc.Id, PublishedAt = doc.PublishedAt }, ct);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && !(e is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            return ExtractionResult.Empty(doc?.Id, doc?.PublishedAt) with { Error = ExtractionError.From(e) };
+        }
+    }
 
     /// <summary>
     /// Extracts records from an asynchronous stream of documents on several threads, yielding results in input order.
@@ -116,7 +140,6 @@ public sealed class ConflictExtractor
             await foreach (var doc in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ArgumentNullException.ThrowIfNull(doc);
                 inFlight.Enqueue(Start(doc, options, limiter, cancellationToken));
                 if (inFlight.Count >= window)
                     yield return await inFlight.Dequeue().ConfigureAwait(false);
@@ -147,20 +170,21 @@ public sealed class ConflictExtractor
             options = options with { DegreeOfParallelism = Environment.ProcessorCount };
         if (options.DegreeOfParallelism <= 0)
             ThrowHelper.ThrowArgumentOutOfRange(nameof(BatchOptions.DegreeOfParallelism), "must be positive");
+        if (!Enum.IsDefined(options.Errors))
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(BatchOptions.Errors), "is not a defined value");
         options.Extraction.Validate();
         return options;
     }
 
-    private Task<ExtractionResult> Start(DocumentInput doc, BatchOptions options, SemaphoreSlim limiter, CancellationToken ct)
+    private Task<ExtractionResult> Start(DocumentInput? doc, BatchOptions options, SemaphoreSlim limiter, CancellationToken ct)
     {
-        var o = options.Extraction with { DocumentId = doc.Id, PublishedAt = doc.PublishedAt };
         return Task.Run(async () =>
         {
             await limiter.WaitAsync(ct).ConfigureAwait(false);
             try
             {
                 ct.ThrowIfCancellationRequested();
-                return Extract(doc.Text, o, ct);
+                return ExtractOne(doc, options, ct);
             }
             finally { limiter.Release(); }
         }, ct);

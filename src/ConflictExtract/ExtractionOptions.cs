@@ -83,7 +83,7 @@ public readonly record struct ExtractionOptions
 
 /// <summary>One document for the batch API.</summary>
 /// <param name="Id">Identifier copied to the result.</param>
-/// <param name="Text">The text.</param>
+/// <param name="Text">The text (null gives a <see cref="Records.ExtractionErrorKind.NullText"/> error in a batch).</param>
 /// <param name="PublishedAt">Publication date, or null.</param>
 public sealed record DocumentInput(string? Id, string Text, DateOnly? PublishedAt = null);
 
@@ -98,6 +98,22 @@ public readonly record struct BatchOptions
 
     /// <summary>Per-document options; <c>DocumentId</c> and <c>PublishedAt</c> come from each <see cref="DocumentInput"/>.</summary>
     public ExtractionOptions Extraction { get; init; } = new();
+
+    /// <summary>What a document that cannot be extracted does to the batch. Default <see cref="BatchErrorMode.Report"/>.</summary>
+    public BatchErrorMode Errors { get; init; }
+}
+
+/// <summary>What a batch does with a document that cannot be extracted (null text, too large, invalid fields).</summary>
+public enum BatchErrorMode
+{
+    /// <summary>
+    /// Yield, in its place, a result with its id, empty record lists and <see cref="Records.ExtractionResult.Error"/> set,
+    /// and go on: a batch never ends early for a document. The default.
+    /// </summary>
+    Report,
+
+    /// <summary>Throw the document's exception when its turn comes, ending the batch (the behaviour before this option).</summary>
+    Throw,
 }
 
 /// <summary>The document is longer than <see cref="ExtractionOptions.MaxTextLength"/>.</summary>
