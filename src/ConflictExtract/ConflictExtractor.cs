@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using ConflictExtract.Batching;
 using ConflictExtract.Building;
 using ConflictExtract.Records;
@@ -127,38 +129,87 @@ public sealed class ConflictExtractor
 
     /// <summary>
     /// Extracts records from an asynchronous stream of documents on several threads, yielding results in input order.
+    /// The stream is read by a task of its own, at most twice <see cref="BatchOptions.DegreeOfParallelism"/> documents
+    /// ahead of the caller, so results that are done are handed over while the stream waits for its next document; an
+    /// exception from the stream is thrown after every result of the documents read before it. Bad documents are
+    /// handled as in <see cref="ExtractMany"/> (<see cref="BatchOptions.Errors"/>).
     /// </summary>
     public async IAsyncEnumerable<ExtractionResult> ExtractManyAsync(IAsyncEnumerable<DocumentInput> documents, BatchOptions options = default, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         options = Normalize(options);
         int window = Math.Max(1, options.DegreeOfParallelism) * 2;
-        var inFlight = new Queue<Task<ExtractionResult>>(window);
+        // The reader starts each document's task as it reads it and queues it here, in input order.
+        var started = Channel.CreateUnbounded<Task<ExtractionResult>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var room = new SemaphoreSlim(window, window); // documents read and not yet handed over
         using var limiter = new SemaphoreSlim(options.DegreeOfParallelism);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => ReadAsync(documents, started.Writer, room, limiter, options, stop.Token), CancellationToken.None);
         try
         {
-            await foreach (var doc in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
+            while (await started.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                inFlight.Enqueue(Start(doc, options, limiter, cancellationToken));
-                if (inFlight.Count >= window)
-                    yield return await inFlight.Dequeue().ConfigureAwait(false);
+                while (started.Reader.TryRead(out var next))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var result = await next.ConfigureAwait(false);
+                    room.Release();
+                    yield return result;
+                }
             }
-            while (inFlight.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return await inFlight.Dequeue().ConfigureAwait(false);
-            }
+            // Every document read has been handed over: now the stream's own error, if it ended with one.
+            (await reader.ConfigureAwait(false))?.Throw();
+            cancellationToken.ThrowIfCancellationRequested();
         }
         finally
         {
-            foreach (var t in inFlight)
+            await stop.CancelAsync().ConfigureAwait(false);
+            await ((Task)reader).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // The caller left before these results' turn came: wait for them, never throw their errors from here
+            // (as in ExtractMany, which swallows every in-flight task's failure while cleaning up).
+            while (started.Reader.TryRead(out var t))
+                await ((Task)t).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="documents"/>, starting each document's extraction and queueing its task, while there is
+    /// room; returns the stream's error (null when it ended, or when the batch was left or cancelled).
+    /// </summary>
+    private async Task<ExceptionDispatchInfo?> ReadAsync(IAsyncEnumerable<DocumentInput> documents, ChannelWriter<Task<ExtractionResult>> started,
+        SemaphoreSlim room, SemaphoreSlim limiter, BatchOptions options, CancellationToken stop)
+    {
+        ExceptionDispatchInfo? error = null;
+        IAsyncEnumerator<DocumentInput>? e = null;
+        try
+        {
+            e = documents.GetAsyncEnumerator(stop);
+            while (true)
             {
-                // Wait for it, but never throw its error from here: the caller left before its turn came
-                // (as in ExtractMany, which swallows every in-flight task's failure while cleaning up).
-                try { await ((Task)t).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); } catch (OperationCanceledException) { }
+                await room.WaitAsync(stop).ConfigureAwait(false);
+                if (!await e.MoveNextAsync().ConfigureAwait(false)) break;
+                started.TryWrite(Start(e.Current, options, limiter, stop));
             }
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        catch (Exception ex)
+        {
+            error = ExceptionDispatchInfo.Capture(ex);
+        }
+        finally
+        {
+            try
+            {
+                if (e is not null) await e.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (error is null && !stop.IsCancellationRequested)
+            {
+                error = ExceptionDispatchInfo.Capture(ex);
+            }
+            catch (Exception) { } // an error is already kept, or the caller has left
+            started.TryComplete();
+        }
+        return error;
     }
 
     private static BatchOptions Normalize(BatchOptions options)
