@@ -184,14 +184,16 @@ internal static partial class WorstCaseRun
 
         Console.WriteLine($"worst-case: {seeds} seed(s) per generator and size, sizes {string.Join(", ", Sizes)} chars; one run per document (distinct inputs: Recognizers keeps caches of its own){(unbounded ? "; date fallback limits lifted" : "")}");
         Console.WriteLine("cpu = the extracting thread's CPU time (the machine's other load left out); wall = elapsed time");
-        Console.WriteLine($"{"generator",-22} {"docs",5} {"worst cpu",10} {"at chars",9} {"cpu ms/KB",10} {"median",7} {"worst wall",11} {"wall ms/KB",11} {"calls/doc",10} {"budget hits",12}");
-        double worstCpu = 0, worstPerKb = 0, worstWall = 0, worstWallPerKb = 0;
+        Console.WriteLine("gc1/gc2 = gen1 and gen2 collections during the worst document (a blocking collection of the models' heap costs tens of ms); no-gc cpu = the worst document during which none ran");
+        Console.WriteLine($"{"generator",-22} {"docs",5} {"worst cpu",10} {"at chars",9} {"gc1/gc2",8} {"no-gc cpu",10} {"cpu ms/KB",10} {"median",7} {"worst wall",11} {"wall ms/KB",11} {"calls/doc",10} {"budget hits",12}");
+        double worstCpu = 0, worstPerKb = 0, worstWall = 0, worstWallPerKb = 0, worstNoGc = 0;
         string worstWhat = "", worstPerKbWhat = "", worstWallWhat = "";
         for (int g = 0; g < Generators.Length; g++)
         {
             if (only is not null && Generators[g].Name != only) continue;
-            double gCpu = 0, gCpuPerKb = 0, gWall = 0, gWallPerKb = 0;
+            double gCpu = 0, gCpuPerKb = 0, gWall = 0, gWallPerKb = 0, gNoGc = 0;
             int gCpuChars = 0, budgetHits = 0;
+            string gGcs = "";
             long calls = 0;
             var perKb = new List<double>();
             foreach (int size in Sizes)
@@ -200,6 +202,7 @@ internal static partial class WorstCaseRun
                 {
                     string text = Generate(g, size, 1000 * g + 10 * size + seed);
                     long c0 = extractor.Models.Recognizers.FallbackCalls;
+                    int gc1 = GC.CollectionCount(1), gc2 = GC.CollectionCount(2);
                     double cpu0 = ThreadCpuMs();
                     long t0 = Stopwatch.GetTimestamp();
                     var result = extractor.Extract(text, options);
@@ -210,7 +213,8 @@ internal static partial class WorstCaseRun
                     budgetHits += BudgetHits(result);
                     double kb = text.Length / 1024.0;
                     perKb.Add(cpu / kb);
-                    if (cpu > gCpu) { gCpu = cpu; gCpuChars = text.Length; }
+                    if (cpu > gCpu) { gCpu = cpu; gCpuChars = text.Length; gGcs = $"{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}"; }
+                    if (GC.CollectionCount(1) == gc1) gNoGc = Math.Max(gNoGc, cpu);
                     gCpuPerKb = Math.Max(gCpuPerKb, cpu / kb);
                     gWall = Math.Max(gWall, wall);
                     gWallPerKb = Math.Max(gWallPerKb, wall / kb);
@@ -219,14 +223,15 @@ internal static partial class WorstCaseRun
             perKb.Sort();
             string name = Generators[g].Name;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-22} {perKb.Count,5} {gCpu,10:F1} {gCpuChars,9} {gCpuPerKb,10:F2} {perKb[perKb.Count / 2],7:F2} {gWall,11:F1} {gWallPerKb,11:F2} {calls / (double)perKb.Count,10:F1} {budgetHits,12}"));
+                $"{name,-22} {perKb.Count,5} {gCpu,10:F1} {gCpuChars,9} {gGcs,8} {gNoGc,10:F1} {gCpuPerKb,10:F2} {perKb[perKb.Count / 2],7:F2} {gWall,11:F1} {gWallPerKb,11:F2} {calls / (double)perKb.Count,10:F1} {budgetHits,12}"));
             if (gCpu > worstCpu) { worstCpu = gCpu; worstWhat = $"{name} at {gCpuChars} chars"; }
+            worstNoGc = Math.Max(worstNoGc, gNoGc);
             if (gCpuPerKb > worstPerKb) { worstPerKb = gCpuPerKb; worstPerKbWhat = name; }
             if (gWall > worstWall) { worstWall = gWall; worstWallWhat = name; }
             worstWallPerKb = Math.Max(worstWallPerKb, gWallPerKb);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"worst document: {worstCpu:F1} ms CPU ({worstWhat}), {worstPerKb:F2} ms/KB ({worstPerKbWhat}); wall: {worstWall:F1} ms ({worstWallWhat}), {worstWallPerKb:F2} ms/KB"));
+            $"worst document: {worstCpu:F1} ms CPU ({worstWhat}), {worstPerKb:F2} ms/KB ({worstPerKbWhat}); without a gen1/gen2 collection during it: {worstNoGc:F1} ms; wall: {worstWall:F1} ms ({worstWallWhat}), {worstWallPerKb:F2} ms/KB"));
     }
 
     private const int ClockThreadCputimeId = 3; // Linux

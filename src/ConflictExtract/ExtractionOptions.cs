@@ -30,13 +30,13 @@ public readonly record struct ExtractionOptions
 
     /// <summary>
     /// Most date-fallback lookups per document: short spans around date-like words that the fast paths cannot read,
-    /// handed to Microsoft.Recognizers.Text (1 to 3 ms each, whatever they hold, as the spans are capped in length and in
+    /// handed to Microsoft.Recognizers.Text (a few milliseconds each, whatever they hold, as the spans are capped in length and in
     /// numbers). Cache hits count too, so a result never depends on what other documents ran before. Past the limit,
     /// such phrases are skipped (the fast paths still read the common forms) and the result carries an
     /// <see cref="Records.ExtractionDiagnosticKind.DateFallbackLimitReached"/> diagnostic. News text needs very few: none
     /// in 803 of 804 development and training articles, 2 in the last (a relative phrase takes two: one for its TIMEX,
     /// one to resolve it against the publication date).
-    /// 0 (the default) means 4 plus one per 4,096 characters of the document (6 for 10,000 characters, 248 for 1,000,000);
+    /// 0 (the default) means 4 plus one per 8,192 characters of the document (5 for 10,000 characters, 126 for 1,000,000);
     /// <see cref="int.MaxValue"/> means no limit.
     /// </summary>
     public int MaxDateFallbacks { get; init; }
@@ -53,7 +53,7 @@ public readonly record struct ExtractionOptions
     public TimeSpan DateFallbackTimeLimit { get; init; }
 
     /// <summary>The default <see cref="MaxDateFallbacks"/> for a document of <paramref name="length"/> characters.</summary>
-    internal static int DefaultMaxDateFallbacks(int length) => 4 + Math.Max(0, length) / 4096;
+    internal static int DefaultMaxDateFallbacks(int length) => 4 + Math.Max(0, length) / 8192;
 
     /// <summary>The limit in force: <see cref="MaxTextLength"/>, or 1,000,000 when it is 0 (as in <c>default(ExtractionOptions)</c>).</summary>
     internal int EffectiveMaxTextLength => MaxTextLength == 0 ? 1_000_000 : MaxTextLength;

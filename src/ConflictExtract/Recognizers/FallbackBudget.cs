@@ -25,9 +25,6 @@ internal struct FallbackBudget(ExtractionRun run)
 
     public readonly CancellationToken Cancellation => run.Cancellation;
 
-    /// <summary>Lookups made so far in this document.</summary>
-    public readonly int Taken => _taken;
-
     /// <summary>Takes one lookup for the phrase at offset <paramref name="at"/>; false when the budget is spent.</summary>
     public bool TryTake(int at)
     {

@@ -30,6 +30,9 @@ public sealed class RecognizerLayer
     private static readonly DateTime Sentinel = new(1900, 6, 15);
 
     private readonly Lazy<Microsoft.Recognizers.Text.DateTime.DateTimeModel> _dateTime = new(BuildModel, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly ConcurrentDictionary<string, CachedDate[]> _cache = new(StringComparer.Ordinal);
+    private long _fallbackCalls;
+    private string? _modelError;
 
     /// <summary>
     /// Phrases of the kinds the fallback sees, parsed once when the model is built: the first call through each of
@@ -71,9 +74,6 @@ public sealed class RecognizerLayer
         }
         return model;
     }
-    private readonly ConcurrentDictionary<string, CachedDate[]> _cache = new(StringComparer.Ordinal);
-    private long _fallbackCalls;
-    private string? _modelError;
 
     /// <summary>How many times the Recognizers DateTime model has been called (cache misses), for diagnostics and tests.</summary>
     public long FallbackCalls => Interlocked.Read(ref _fallbackCalls);

@@ -8,7 +8,7 @@ namespace ConflictExtract.Tests.Recognizers;
 /// <summary>
 /// The date fallback's work per document is bounded by counting, not timing: windows stop before tokens that are not
 /// date material (so the "January 12/3-7/21-..." shape makes few Recognizers calls), and a document makes at
-/// most <c>4 + length / 4096</c> lookups by default, after which the result says where it stopped.
+/// most <c>4 + length / 8192</c> lookups by default, after which the result says where it stopped.
 /// </summary>
 public class FallbackBudgetTests
 {
@@ -24,7 +24,7 @@ public class FallbackBudgetTests
         return (r, RecognizerLayer.Lookups - l0, extractor.Models.Recognizers.FallbackCalls - c0);
     }
 
-    private static int Limit(int length) => 4 + length / 4096;
+    private static int Limit(int length) => 4 + length / 8192;
 
     [Fact]
     public void SlashedNumberRunsStayOutOfTheWindows()
