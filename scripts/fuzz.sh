@@ -24,8 +24,17 @@ case "${1:-}" in
   keep)
     TARGET=${2:?target}
     OUT=$ROOT/artifacts/fuzz/$TARGET/findings/default
+    BIN=$ROOT/artifacts/fuzz/bin
     mkdir -p "fuzz/corpus/$TARGET" "fuzz/findings/$TARGET"
-    cp -n "$OUT"/queue/id:* "fuzz/corpus/$TARGET/" 2>/dev/null || true
+    # The queue minimized by afl-cmin (the inputs that keep its coverage), or the whole queue if that fails.
+    CMIN=$ROOT/artifacts/fuzz/cmin-$TARGET
+    rm -rf "$CMIN"
+    if AFL_SKIP_BIN_CHECK=1 AFL_NO_AFFINITY=1 nice -n 19 afl-cmin -i "$OUT/queue" -o "$CMIN" -t 10000 -m none \
+         -- "$(command -v dotnet)" "$BIN/ConflictExtract.Fuzz.dll" "$TARGET" >/dev/null 2>&1; then
+      cp -n "$CMIN"/* "fuzz/corpus/$TARGET/"
+    else
+      cp -n "$OUT"/queue/id:* "fuzz/corpus/$TARGET/" 2>/dev/null || true
+    fi
     for kind in crashes hangs; do
       ls "$OUT/$kind"/id:* >/dev/null 2>&1 && cp -n "$OUT/$kind"/id:* "fuzz/findings/$TARGET/" || true
     done
