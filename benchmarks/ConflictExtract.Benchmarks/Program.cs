@@ -1,5 +1,5 @@
-// `scaling [PAIRS]`, `scaling-pinned [ROUNDS] [COPIES]`, `timeline [ROUNDS]` and `allocs` are plain runs (see ScalingRun,
-// PinnedScalingRun, Timeline, AllocProfile); anything else goes to BenchmarkDotNet.
+// `scaling [PAIRS]`, `scaling-pinned [ROUNDS] [COPIES]`, `timeline [ROUNDS]`, `worst-case [SEEDS] [GENERATOR]` and `allocs`
+// are plain runs (see ScalingRun, PinnedScalingRun, Timeline, WorstCaseRun, AllocProfile); anything else goes to BenchmarkDotNet.
 switch (args.Length > 0 ? args[0] : "")
 {
     case "scaling":
@@ -10,6 +10,9 @@ switch (args.Length > 0 ? args[0] : "")
         break;
     case "timeline":
         ConflictExtract.Benchmarks.Timeline.Run(args);
+        break;
+    case "worst-case":
+        ConflictExtract.Benchmarks.WorstCaseRun.Run(args);
         break;
     case "allocs":
         ConflictExtract.Benchmarks.AllocProfile.Run();

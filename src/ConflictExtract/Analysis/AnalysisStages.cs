@@ -105,7 +105,7 @@ internal sealed class TagStage : IStage
         var tokens = w.Tokens.AsSpan(0, w.TokenCount);
         var hints = w.Hints.Room(w.TokenCount).AsSpan(0, w.TokenCount);
         EntityTagger.HintsInto(tokens, w.PlaceMentions, w.WeaponMentions, hints);
-        doc.Pipeline.Models.Tagger.TagInto(doc.Text, tokens, CollectionsMarshal.AsSpan(w.Sentences), hints, w.Tagged);
+        doc.Pipeline.Models.Tagger.TagInto(doc.Text, tokens, CollectionsMarshal.AsSpan(w.Sentences), hints, w.Tagged, doc.Cancellation);
     }
 }
 
@@ -118,7 +118,7 @@ internal sealed class ValueStage : IStage
     {
         var w = doc.Work;
         var tokens = w.Tokens.AsSpan(0, w.TokenCount);
-        doc.Pipeline.Models.Recognizers.RecognizeInto(doc.Text, tokens, doc.Options.PublishedAt, w.QuantityMentions, w.DateMentions, w.DistanceMentions);
+        doc.Pipeline.Models.Recognizers.RecognizeInto(doc.Text, tokens, doc.Options.PublishedAt, w.QuantityMentions, w.DateMentions, w.DistanceMentions, doc.Run);
         var quantities = w.Quantities.Room(w.QuantityMentions.Count);
         for (int i = 0; i < w.QuantityMentions.Count; i++)
         {

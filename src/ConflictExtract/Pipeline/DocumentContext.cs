@@ -20,7 +20,14 @@ internal sealed class DocumentContext
 
     public string Text { get; private set; } = "";
     public ExtractionOptions Options { get; private set; }
-    public CancellationToken Cancellation { get; private set; }
+    /// <summary>The call's state: its cancellation token, the date fallback's budget, the diagnostics reported.</summary>
+    public ExtractionRun Run { get; private set; } = Idle;
+
+    /// <summary>The run of a context between documents (never reported to: no stage runs then).</summary>
+    private static readonly ExtractionRun Idle = ExtractionRun.Default(0);
+
+    /// <summary>The caller's cancellation token.</summary>
+    public CancellationToken Cancellation => Run.Cancellation;
 
     /// <summary>The analysis stages' memory (tokens, hits), filled in stage order.</summary>
     public AnalysisScratch Work => _workspace.Scratch<AnalysisScratch>();
@@ -43,11 +50,11 @@ internal sealed class DocumentContext
     /// <summary>A stage's own per-document memory, emptied after the document.</summary>
     public T Scratch<T>() where T : Scratch, new() => _workspace.Scratch<T>();
 
-    public void Begin(string text, ExtractionOptions options, CancellationToken cancellation)
+    public void Begin(string text, ExtractionOptions options, ExtractionRun run)
     {
         Text = text;
         Options = options;
-        Cancellation = cancellation;
+        Run = run;
     }
 
     /// <summary>Seals the analysis of what the analysis stages left in <see cref="Work"/>.</summary>
@@ -60,7 +67,7 @@ internal sealed class DocumentContext
         _analysis = null;
         Text = "";
         Options = default;
-        Cancellation = default;
+        Run = Idle;
         Result = null;
     }
 }

@@ -37,16 +37,19 @@ internal sealed class ExtractionPipeline
     /// <summary>Builds now what is otherwise built at first need (the transliteration index).</summary>
     public void LoadLazyModels() => _ = _variants.Value;
 
+    /// <summary>Runs every stage over one document on the calling thread, with the call's state (no cancellation, default budgets).</summary>
+    public ExtractionResult Run(string text, ExtractionOptions options) => Run(text, options, new ExtractionRun(CancellationToken.None, options, text.Length));
+
     /// <summary>Runs every stage over one document on the calling thread.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; checked between stages.</exception>
-    public ExtractionResult Run(string text, ExtractionOptions options, CancellationToken cancellation = default)
+    /// <exception cref="OperationCanceledException">The run's token was cancelled; checked between stages and inside long loops.</exception>
+    public ExtractionResult Run(string text, ExtractionOptions options, ExtractionRun run)
     {
         using var lease = Workspace.Rent(this);
         var doc = lease.Work.Context;
-        doc.Begin(text, options, cancellation);
+        doc.Begin(text, options, run);
         foreach (var stage in Stages)
         {
-            cancellation.ThrowIfCancellationRequested();
+            run.ThrowIfCancelled();
             stage.Run(doc);
         }
         var result = doc.Result ?? throw new InvalidOperationException("the pipeline has no emit stage");
@@ -62,7 +65,7 @@ internal sealed class ExtractionPipeline
     {
         var lease = Workspace.Rent(this);
         var doc = lease.Work.Context;
-        doc.Begin(text, options, default);
+        doc.Begin(text, options, ExtractionRun.Default(text.Length));
         int i = 0;
         while (i < Stages.Length && Stages[i] is not Analysis.SealStage) Stages[i++].Run(doc);
         if (i < Stages.Length) Stages[i++].Run(doc);

@@ -32,10 +32,20 @@ public sealed class RecognizedValues
     /// <param name="dates">Dates.</param>
     /// <param name="distances">Distances.</param>
     public RecognizedValues(IReadOnlyList<QuantityMention> quantities, IReadOnlyList<DateMention> dates, IReadOnlyList<DistanceMention> distances)
+        : this(quantities, dates, distances, []) { }
+
+    /// <summary>Creates a result that carries diagnostics.</summary>
+    /// <param name="quantities">Counts.</param>
+    /// <param name="dates">Dates.</param>
+    /// <param name="distances">Distances.</param>
+    /// <param name="diagnostics">What cut the work short, if anything.</param>
+    public RecognizedValues(IReadOnlyList<QuantityMention> quantities, IReadOnlyList<DateMention> dates, IReadOnlyList<DistanceMention> distances,
+        IReadOnlyList<ExtractionDiagnostic> diagnostics)
     {
         Quantities = quantities;
         Dates = dates;
         Distances = distances;
+        Diagnostics = diagnostics;
     }
 
     /// <summary>Counts ("three", "at least 14", "dozens"), not including years, times, percentages, ages or designations.</summary>
@@ -46,4 +56,7 @@ public sealed class RecognizedValues
 
     /// <summary>Distances in kilometres.</summary>
     public IReadOnlyList<DistanceMention> Distances { get; }
+
+    /// <summary>When the date fallback's budget was spent: where, and how many phrases were skipped (see <see cref="ExtractionDiagnostic"/>).</summary>
+    public IReadOnlyList<ExtractionDiagnostic> Diagnostics { get; }
 }

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using ConflictExtract.Text;
 using Microsoft.Recognizers.Text;
-using DateTimeRecognizer = Microsoft.Recognizers.Text.DateTime.DateTimeRecognizer;
+using Microsoft.Recognizers.Text.DateTime;
+using Microsoft.Recognizers.Text.DateTime.English;
 using Token = ConflictExtract.Text.Token;
 
 namespace ConflictExtract.Recognizers;
@@ -18,14 +19,70 @@ public sealed class RecognizerLayer
 {
     private const int MaxCacheEntries = 8192;
     private const int MaxWindowChars = 200;
+    /// <summary>Tokens between two checks of the caller's cancellation token in the main loop.</summary>
+    private const int CancelCheckEvery = 1024;
+    /// <summary>Most numbers (digit groups and number words) in one fallback window: "between March 3, 2023 and April 5, 2024" has four.</summary>
+    private const int MaxWindowNumbers = 4;
+    /// <summary>Longest token with digits a fallback window takes (see <see cref="NumberGroups"/>).</summary>
+    private const int MaxDateNumberChars = 10;
+    /// <summary>Longest token of any kind a fallback window takes ("mid-September", "twenty-seventh": 14).</summary>
+    private const int MaxDateWordChars = 24;
     private static readonly DateTime Sentinel = new(1900, 6, 15);
 
-    private readonly Lazy<Microsoft.Recognizers.Text.DateTime.DateTimeModel> _dateTime = new(() => new DateTimeRecognizer(Culture.English).GetDateTimeModel(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<Microsoft.Recognizers.Text.DateTime.DateTimeModel> _dateTime = new(BuildModel, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<string, CachedDate[]> _cache = new(StringComparer.Ordinal);
     private long _fallbackCalls;
+    private string? _modelError;
+
+    /// <summary>
+    /// Phrases of the kinds the fallback sees, parsed once when the model is built: the first call through each of
+    /// Recognizers' code paths costs up to 200 ms (its regexes and parsers are made and compiled on first use), which
+    /// would otherwise fall on the first documents that take each path, whatever the budget.
+    /// </summary>
+    private static readonly string[] WarmUp =
+    [
+        "a year and a half ago", "some two and a half weeks ago", "three decades ago", "two and a half hours ago",
+        "48 minutes ago", "between May 4 and July 24", "from Oct 2 to 14", "late April early March mid-April",
+        "since Monday", "since 3.5 weeks ago", "the 3rd of June 2021", "Aug 18-19", "Jan 3 - Feb 4, 2020",
+        "on 12/03/2024 at 10:30 pm", "2024-01-02", "Sept. 27, 2023", "last week", "the past two days", "in 2019",
+        "2 p.m. Monday", "eleven and a half years ago May 10 to July 14", "twenty-one thousand and five years ago",
+    ];
+
+    /// <summary>
+    /// Recognizers' English date model, made as <c>new DateTimeRecognizer(Culture.English).GetDateTimeModel()</c> makes it
+    /// but under the invariant culture's name ("") instead of "en-us". Recognizers turns that name into
+    /// <see cref="System.Globalization.CultureInfo"/> objects (for number formats, which are the same in both), and under
+    /// <c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1</c> (common in containers) no culture but the invariant one can be made:
+    /// the stock model then fails to build. This one builds, and answers alike, in both modes
+    /// (tests/.../Recognizers/InvariantGlobalizationTests).
+    /// </summary>
+    internal static Microsoft.Recognizers.Text.DateTime.DateTimeModel CreateDateModel()
+    {
+        var config = new BaseDateTimeOptionsConfiguration(string.Empty, DateTimeOptions.None, dmyDateFormat: false);
+        return new Microsoft.Recognizers.Text.DateTime.DateTimeModel(
+            new BaseMergedDateTimeParser(new EnglishMergedParserConfiguration(config)),
+            new BaseMergedDateTimeExtractor(new EnglishMergedExtractorConfiguration(config)));
+    }
+
+    private static Microsoft.Recognizers.Text.DateTime.DateTimeModel BuildModel()
+    {
+        var model = CreateDateModel();
+        foreach (var phrase in WarmUp)
+        {
+            model.Parse(phrase, Sentinel);
+            model.Parse(phrase, new DateTime(2024, 3, 10));
+        }
+        return model;
+    }
 
     /// <summary>How many times the Recognizers DateTime model has been called (cache misses), for diagnostics and tests.</summary>
     public long FallbackCalls => Interlocked.Read(ref _fallbackCalls);
+
+    /// <summary>
+    /// Fallback lookups (cache hits and misses: what the per-document budget counts) made on this thread: a work counter
+    /// for the tests and the fuzzer. Thread-local, so it needs no synchronisation.
+    /// </summary>
+    [ThreadStatic] internal static long Lookups;
 
     /// <summary>
     /// Builds the Recognizers DateTime model now (about a second of CPU) instead of at the first date the fast paths
@@ -39,30 +96,48 @@ public sealed class RecognizerLayer
     /// <param name="text">The document.</param>
     /// <param name="tokens">Its tokens, offsets into <paramref name="text"/>.</param>
     /// <param name="publishedAt">The reference date for relative dates; when null they stay unresolved.</param>
-    /// <returns>Mentions with offsets into <paramref name="text"/>; empty on odd input.</returns>
+    /// <returns>
+    /// Mentions with offsets into <paramref name="text"/>; empty on odd input. The date fallback's work is bounded as in
+    /// <see cref="ConflictExtractor.Extract(string, ExtractionOptions)"/> with default options; when a budget was spent,
+    /// <see cref="RecognizedValues.Diagnostics"/> says where.
+    /// </returns>
     public RecognizedValues Recognize(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt)
     {
+        if (string.IsNullOrEmpty(text)) return RecognizedValues.Empty;
         List<QuantityMention> qs = [];
         List<DateMention> ds = [];
         List<DistanceMention> ks = [];
-        RecognizeInto(text, tokens, publishedAt, qs, ds, ks);
-        return qs.Count == 0 && ds.Count == 0 && ks.Count == 0 ? RecognizedValues.Empty : new RecognizedValues(qs, ds, ks);
+        var run = ExtractionRun.Default(text.Length);
+        RecognizeInto(text, tokens, publishedAt, qs, ds, ks, run);
+        var diagnostics = run.Diagnostics;
+        return qs.Count == 0 && ds.Count == 0 && ks.Count == 0 && diagnostics.IsEmpty ? RecognizedValues.Empty : new RecognizedValues(qs, ds, ks, diagnostics);
     }
 
-    /// <summary>As <see cref="Recognize"/>, into the three lists given, which must be empty (the pipeline's, kept per thread).</summary>
-    internal void RecognizeInto(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt, List<QuantityMention> qs, List<DateMention> ds, List<DistanceMention> ks)
+    /// <summary>
+    /// As <see cref="Recognize"/>, into the three lists given, which must be empty (the pipeline's, kept per thread).
+    /// <paramref name="run"/>'s token is checked every 1,024 tokens and before each call into Recognizers; its budget
+    /// bounds the fallback's calls, and a budget spent is reported to it as a diagnostic.
+    /// </summary>
+    internal void RecognizeInto(string text, ReadOnlySpan<Token> tokens, DateOnly? publishedAt, List<QuantityMention> qs, List<DateMention> ds, List<DistanceMention> ks,
+        ExtractionRun run)
     {
         Debug.Assert(qs.Count == 0 && ds.Count == 0 && ks.Count == 0, "the fallback reads the dates found so far in ds");
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty || !Valid(text, tokens)) return;
         int n = tokens.Length;
         int[]? rented = null;
         Span<int> cache = n <= 256 ? stackalloc int[256] : (rented = ArrayPool<int>.Shared.Rent(n));
+        var budget = new FallbackBudget(run);
         try
         {
             var s = new Scan(text, tokens, cache[..n]);
-            int i = 0;
+            int i = 0, nextCheck = CancelCheckEvery;
             while (i < n)
             {
+                if (i >= nextCheck)
+                {
+                    budget.Cancellation.ThrowIfCancellationRequested();
+                    nextCheck = i + CancelCheckEvery;
+                }
                 if (s.TryDate(i, publishedAt, out var dv, out int first, out int e) && e > first && dv.Valid)
                 {
                     ds.Add(new DateMention(s.StartOf(first), s.EndOf(e), dv.Range, dv.Timex));
@@ -77,7 +152,7 @@ public sealed class RecognizerLayer
                     i = e;
                     continue;
                 }
-                if (IsFallbackTrigger(ref s, i) && Fallback(ref s, i, publishedAt, ds, out var dm))
+                if (IsFallbackTrigger(ref s, i) && Fallback(ref s, i, publishedAt, ds, ref budget, out var dm))
                 {
                     ds.Add(dm);
                     int next = i + 1;
@@ -92,6 +167,7 @@ public sealed class RecognizerLayer
         {
             if (rented is not null) ArrayPool<int>.Shared.Return(rented);
         }
+        budget.Report(run);
     }
 
     /// <summary>
@@ -187,20 +263,81 @@ public sealed class RecognizerLayer
         return l.Value is '!' or '?' or ';' or '"' or '\u201C' or '\u201D' || (l.Value == '.' && !(s.Glued(j) && s.L(j - 1).Kind == LexKind.Month));
     }
 
-    private bool Fallback(ref Scan s, int trigger, DateOnly? pub, List<DateMention>? found, out DateMention mention)
+    /// <summary>
+    /// How much token <paramref name="j"/> would add to a Recognizers call's cost, in number groups, or -1 when the token
+    /// cannot be part of a date phrase and the window must stop before it: a token with digits longer than a written date
+    /// ("2024-01-02", "12/03/2024": 10 characters) or with more than two separators ("19-26/14-4"), or a word longer than
+    /// any date word. Recognizers' cost grows much faster than linearly with the numbers in its input (measured on
+    /// 1.8.13: 2 to 4 ms for a month and two or three numbers, 40 ms for 100 characters of "/"- and "-"-joined numbers,
+    /// 300 ms for 190), so a window holds at most <see cref="MaxWindowNumbers"/> of them.
+    /// </summary>
+    private static int NumberGroups(ref Scan s, int j)
+    {
+        var t = s.Tokens[j];
+        if (t.Length > MaxDateWordChars) return -1;
+        if (!t.Has(TokenFlags.HasDigit))
+            return s.L(j).Kind is LexKind.Small or LexKind.Tens or LexKind.Multiplier or LexKind.Dozen or LexKind.Plural ? 1 : 0;
+        if (t.Length > MaxDateNumberChars) return -1;
+        int separators = 0, groups = 0;
+        bool inDigits = false;
+        foreach (char c in t.Slice(s.Text))
+        {
+            if (c is '/' or '-' or '.' or '\u2013' or ':' or ',') separators++;
+            bool digit = char.IsAsciiDigit(c);
+            if (digit && !inDigits) groups++;
+            inDigits = digit;
+        }
+        return separators > 2 ? -1 : groups;
+    }
+
+    /// <summary>Widens the window [first, last) on one side, by at most <paramref name="most"/> tokens, up to a boundary, a token that is noise, or the numbers' cap.</summary>
+    private static void Extend(ref Scan s, int trigger, int most, ref int first, ref int last, ref int numbers, bool forward)
+    {
+        int g;
+        if (forward)
+        {
+            while (last < s.Count && last - trigger <= most && !IsBoundary(ref s, last) && (g = NumberGroups(ref s, last)) >= 0 && numbers + g <= MaxWindowNumbers)
+            {
+                numbers += g;
+                last++;
+            }
+        }
+        else
+        {
+            while (first > 0 && trigger - first < most && !IsBoundary(ref s, first - 1) && (g = NumberGroups(ref s, first - 1)) >= 0 && numbers + g <= MaxWindowNumbers)
+            {
+                numbers += g;
+                first--;
+            }
+        }
+    }
+
+    private bool Fallback(ref Scan s, int trigger, DateOnly? pub, List<DateMention>? found, ref FallbackBudget budget, out DateMention mention)
     {
         mention = default;
+        budget.Cancellation.ThrowIfCancellationRequested();
         int first = trigger, last = trigger + 1;
-        // "ago" closes a phrase that starts well before it ("a year and a half ago"): look further back.
-        int back = s.L(trigger).IsKw(Kw.Ago) ? 6 : 3;
-        while (first > 0 && trigger - first < back && !IsBoundary(ref s, first - 1)) first--;
-        while (last < s.Count && last - trigger < 6 && !IsBoundary(ref s, last)) last++;
+        // A window of up to 3 tokens before the trigger and 5 after it. "ago" closes a phrase that starts well before it
+        // ("a year and a half ago"): up to 6 before it and none after. The numbers a window may hold go first to the side
+        // that carries the date: after a month or "since", before "ago".
+        int numbers = 0;
+        if (s.L(trigger).IsKw(Kw.Ago))
+        {
+            Extend(ref s, trigger, 6, ref first, ref last, ref numbers, forward: false);
+        }
+        else
+        {
+            Extend(ref s, trigger, 5, ref first, ref last, ref numbers, forward: true);
+            Extend(ref s, trigger, 3, ref first, ref last, ref numbers, forward: false);
+        }
         int ws = s.StartOf(first), we = s.EndOf(last);
         if (found is { Count: > 0 } && found[^1].End > ws) ws = Math.Min(found[^1].End, s.StartOf(trigger));
         if (we - ws > MaxWindowChars || we <= ws) return false;
+        int at = s.StartOf(trigger);
+        if (!budget.TryTake(at)) return false;
         var window = s.Text.AsSpan(ws, we - ws);
-        var items = Lookup(window, null);
-        int ts = s.StartOf(trigger) - ws, te = s.Tokens[trigger].End - ws;
+        var items = Lookup(window, null, ref budget, at);
+        int ts = at - ws, te = s.Tokens[trigger].End - ws;
         foreach (var c in items)
         {
             if (c.End <= ts || c.Start >= te) continue;
@@ -208,8 +345,9 @@ public sealed class RecognizerLayer
             if (c.Relative)
             {
                 if (pub is null) { mention = new DateMention(ws + c.Start, ws + c.End, null, null); return true; }
+                if (!budget.TryTake(at)) return false;
                 CachedDate? hit = null;
-                foreach (var r in Lookup(window, pub)) if (r.Start == c.Start && r.End == c.End) hit = r;
+                foreach (var r in Lookup(window, pub, ref budget, at)) if (r.Start == c.Start && r.End == c.End) hit = r;
                 if (hit is null) continue;
                 item = hit.Value;
             }
@@ -222,10 +360,12 @@ public sealed class RecognizerLayer
 
     /// <summary>
     /// Recognizers' dates in <paramref name="window"/> (at most <see cref="MaxWindowChars"/> long), from the cache when the
-    /// phrase was seen before: a hit builds no string.
+    /// phrase was seen before: a hit builds no string. A miss is a Recognizers call, made only while the document's time
+    /// budget lasts (otherwise none: empty).
     /// </summary>
-    private CachedDate[] Lookup(ReadOnlySpan<char> window, DateOnly? pub)
+    private CachedDate[] Lookup(ReadOnlySpan<char> window, DateOnly? pub, ref FallbackBudget budget, int at)
     {
+        Lookups++;
         // The key is the window, prefixed "day|" when resolved against a publication date.
         Span<char> buffer = stackalloc char[MaxWindowChars + 16];
         int prefix = 0;
@@ -237,16 +377,46 @@ public sealed class RecognizerLayer
         window.CopyTo(buffer[prefix..]);
         ReadOnlySpan<char> key = buffer[..(prefix + window.Length)];
         if (_cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var hit)) return hit;
-        return Parse(window.ToString(), key.ToString(), pub);
+        if (!budget.TryCall(at)) return [];
+        budget.Cancellation.ThrowIfCancellationRequested();
+        // The model is built (about a second, once) before the clock starts: the budget is for this document's calls.
+        if (Model() is not { } model)
+        {
+            budget.Failed(at, "the Recognizers date model could not be built: " + _modelError);
+            return [];
+        }
+        long t0 = Environment.TickCount64;
+        try
+        {
+            return Parse(model, window.ToString(), key.ToString(), pub, ref budget, at);
+        }
+        finally
+        {
+            budget.Spent(Environment.TickCount64 - t0);
+        }
     }
 
-    private CachedDate[] Parse(string window, string key, DateOnly? pub)
+    /// <summary>The date model, built on first need; null when it cannot be built (the reason is kept in <see cref="_modelError"/>).</summary>
+    private Microsoft.Recognizers.Text.DateTime.DateTimeModel? Model()
+    {
+        try
+        {
+            return _dateTime.Value;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _modelError ??= e.GetType().Name + ": " + e.Message;
+            return null;
+        }
+    }
+
+    private CachedDate[] Parse(Microsoft.Recognizers.Text.DateTime.DateTimeModel model, string window, string key, DateOnly? pub, ref FallbackBudget budget, int at)
     {
         CachedDate[] items;
         try
         {
             Interlocked.Increment(ref _fallbackCalls);
-            var results = _dateTime.Value.Parse(window, pub is { } d ? d.ToDateTime(TimeOnly.MinValue) : Sentinel);
+            var results = model.Parse(window, pub is { } d ? d.ToDateTime(TimeOnly.MinValue) : Sentinel);
             var list = new List<CachedDate>(results.Count);
             foreach (var r in results)
             {
@@ -271,7 +441,9 @@ public sealed class RecognizerLayer
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            items = [];
+            // Not cached: the same phrase fails (and is reported) the same way in every document.
+            budget.Failed(at, "Recognizers failed on a date phrase: " + ex.GetType().Name + ": " + ex.Message);
+            return [];
         }
         if (_cache.Count >= MaxCacheEntries) _cache.Clear();
         _cache.TryAdd(key, items);

@@ -167,6 +167,21 @@ public sealed record ExtractionResult(
     [JsonPropertyOrder(-2)]
     public int SchemaVersion => 1;
 
+    /// <summary>
+    /// How the result was made, when the work was cut short (a per-document budget spent) or a model was unavailable:
+    /// the values found are right, some may be missing. Empty for almost every document. Not part of the JSON contract.
+    /// </summary>
+    [JsonIgnore]
+    public ImmutableArray<ExtractionDiagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>
+    /// Null when the document was extracted. In a batch run in <see cref="BatchErrorMode.Report"/> mode (the default), a
+    /// document that could not be (null text, too large, invalid fields) gives a result with its id, empty record lists
+    /// and the reason here, instead of ending the batch. Not part of the JSON contract (a tool reports it its own way).
+    /// </summary>
+    [JsonIgnore]
+    public ExtractionError? Error { get; init; }
+
     /// <summary>An empty result.</summary>
     public static ExtractionResult Empty(string? documentId, DateOnly? publishedAt) =>
         new(documentId, publishedAt, [], [], [], new Summary(null, null), []);

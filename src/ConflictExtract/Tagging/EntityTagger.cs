@@ -230,9 +230,12 @@ public sealed class EntityTagger
         return result;
     }
 
-    /// <summary>As <see cref="Tag(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence}, ReadOnlySpan{TaggerHints})"/>, appending to <paramref name="result"/>.</summary>
+    /// <summary>
+    /// As <see cref="Tag(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence}, ReadOnlySpan{TaggerHints})"/>, appending to
+    /// <paramref name="result"/>; <paramref name="cancellationToken"/> is checked before each sentence.
+    /// </summary>
     internal void TagInto(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
-        ReadOnlySpan<TaggerHints> hints, List<TaggedSpan> result)
+        ReadOnlySpan<TaggerHints> hints, List<TaggedSpan> result, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
         foreach (var t in tokens)
@@ -253,6 +256,7 @@ public sealed class EntityTagger
                 int done = 0;
                 foreach (var s in sentences)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     int first = Math.Max(done, Math.Max(0, s.FirstToken)), end = Math.Min(n, s.EndToken);
                     if (first >= end) continue;
                     TagSentence(text, tokens, first, end, tables, hints, logp, result);

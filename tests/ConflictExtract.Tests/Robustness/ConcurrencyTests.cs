@@ -190,7 +190,7 @@ public class ConcurrencyTests
     [Fact]
     public void LeavingABatchEarlyIgnoresDocumentsThatFailedInFlight()
     {
-        foreach (var r in ConflictExtractor.Default.ExtractMany(WithAFailingDocument(), new BatchOptions { DegreeOfParallelism = 4 }))
+        foreach (var r in ConflictExtractor.Default.ExtractMany(WithAFailingDocument(), new BatchOptions { DegreeOfParallelism = 4, Errors = BatchErrorMode.Throw }))
         {
             Assert.Equal("ok1", r.DocumentId);
             break; // the failed documents are still in flight: leaving must not throw their errors
@@ -204,7 +204,7 @@ public class ConcurrencyTests
         {
             foreach (var d in WithAFailingDocument()) { await Task.Yield(); yield return d; }
         }
-        await foreach (var r in ConflictExtractor.Default.ExtractManyAsync(Source(), new BatchOptions { DegreeOfParallelism = 4 }))
+        await foreach (var r in ConflictExtractor.Default.ExtractManyAsync(Source(), new BatchOptions { DegreeOfParallelism = 4, Errors = BatchErrorMode.Throw }))
         {
             Assert.Equal("ok1", r.DocumentId);
             break;
@@ -214,9 +214,17 @@ public class ConcurrencyTests
     [Fact]
     public void AFailedDocumentSurfacesWhenItsTurnComes()
     {
+        // Throw mode: the document's exception, after the results before it.
         var seen = new List<string?>();
-        var e = Assert.ThrowsAny<ArgumentException>(() => { foreach (var r in ConflictExtractor.Default.ExtractMany(WithAFailingDocument())) seen.Add(r.DocumentId); });
+        var e = Assert.ThrowsAny<ArgumentException>(() =>
+        {
+            foreach (var r in ConflictExtractor.Default.ExtractMany(WithAFailingDocument(), new BatchOptions { Errors = BatchErrorMode.Throw })) seen.Add(r.DocumentId);
+        });
         Assert.Equal(["ok1"], seen);
         Assert.Equal("PublishedAt", e.ParamName);
+        // Report mode (the default): a result in its place with the error, and the batch goes on.
+        var all = ConflictExtractor.Default.ExtractMany(WithAFailingDocument()).ToList();
+        Assert.Equal(["ok1", "bad-date", "too-big", "ok2"], all.Select(r => r.DocumentId));
+        Assert.Equal([null, Records.ExtractionErrorKind.InvalidInput, Records.ExtractionErrorKind.TooLarge, null], all.Select(r => r.Error?.Kind));
     }
 }
