@@ -128,7 +128,7 @@ internal sealed partial class CasualtyRules
                 return singular >= 0 ? Singular(singular) : null;
             if (NextToWord(i, k) is { } near) return near.Person < 0 ? null : near;
             if (k >= i - 2 && _a.Has(k, Cue.ReportParticiple)) continue; // "confirmed dead", "feared killed"
-            if (_a.IsClauseEnd(k) || _a.Has(k, Cue.SpeechVerb) && !_a.Has(k - 1, Cue.Auxiliary)) break; // "are confirmed to have been killed" reads on
+            if (_a.IsClauseEnd(k) || _a.Has(k, Cue.SpeechVerb) && !_a.Has(k - 1, Cue.Auxiliary)) break; // "were reported to have died" reads on
             if (_a.IsDash(k) && _a.Tokens[k].Has(TokenFlags.SpaceBefore))
             {
                 // "Six children - three of them siblings - were killed": a parenthetical between dashes is crossed.
@@ -183,7 +183,7 @@ internal sealed partial class CasualtyRules
                 singular = AfterIncluding(k, from) ? -1 : k;
             if (_a.Has(k, Cue.ClauseBreak) && !_a.Has(k, Cue.And))
             {
-                // "nine civilians who had been killed": the relative pronoun's antecedent is the count.
+                // "the two guards who were shot dead": the relative pronoun's antecedent is the count.
                 if (_a.Has(k, Cue.RelativeSubject) && singular < 0 && OnlyVerbGroup(k + 1, i)) continue;
                 break;
             }

@@ -125,7 +125,7 @@ public class DateFastPathTests
 
     // Weeks keep the fast path's reading, the ISO week; Recognizers' day lies inside it.
     [Theory]
-    [InlineData("The village was shelled almost two weeks ago in similar circumstances.", "two weeks ago")]
+    [InlineData("The village was shelled almost two weeks ago under the same conditions.", "two weeks ago")]
     [InlineData("The village was shelled two weeks ago.", "two weeks ago")]
     [InlineData("The village was shelled about two weeks ago.", "two weeks ago")]
     [InlineData("The village was shelled some two weeks ago.", "two weeks ago")]
@@ -219,7 +219,7 @@ public class DateFastPathTests
     }
 
     [Theory]
-    [InlineData("The drone was shot down at Mano Jan Road earlier today.")]
+    [InlineData("The convoy was hit on Ali Jan Street earlier today.")]
     [InlineData("Officer Dec Smith said so.")]
     [InlineData("Jan Kowalski said the village was hit.")]
     [InlineData("The Sept Road checkpoint was hit.")]
@@ -237,7 +237,7 @@ public class DateFastPathTests
     [Fact]
     public void Abbreviated_month_name_is_a_name_unlike_recognizers()
     {
-        const string text = "The drone was shot down at Mano Jan Road earlier today.";
+        const string text = "The convoy was hit on Ali Jan Street earlier today.";
         var theirs = NaiveRecognizers.Recognize(text, Pub).Dates;
         Assert.Contains(theirs, d => d.Timex == "XXXX-01");
         var ours = new RecognizerLayer().Recognize(text, TestTokens.Tokenize(text), Pub).Dates;

@@ -35,7 +35,7 @@ public class FastPathAgreementTests
     [InlineData("The attack on Thursday killed two.")]
     [InlineData("Drones struck yesterday.")]
     [InlineData("It has killed 14 civilians since Dec. 30.")]
-    [InlineData("Strikes between December 30, 2023 and February 7, 2024 killed many.")]
+    [InlineData("Raids between November 14, 2023 and January 9, 2024 left many dead.")]
     [InlineData("The bridge was hit three days ago.")]
     public void Dates_agree_with_recognizers(string text)
     {
