@@ -14,12 +14,6 @@ internal ref struct Scan
     public readonly ReadOnlySpan<Token> Tokens;
     private readonly Span<int> _cache; // 0 = not computed; else ((kind + 1) << 24) | value
 
-    /// <summary>
-    /// Token inspections (calls of <see cref="L"/>) made on this thread: a work counter for the linearity tests
-    /// (tests/ConflictExtract.Tests/Robustness). Thread-local, so it needs no synchronisation; wraps harmlessly.
-    /// </summary>
-    [ThreadStatic] internal static long Probes;
-
     public Scan(string text, ReadOnlySpan<Token> tokens, Span<int> cache)
     {
         Text = text;
@@ -32,7 +26,6 @@ internal ref struct Scan
 
     public readonly Lex L(int i)
     {
-        Probes++;
         if ((uint)i >= (uint)Tokens.Length) return default;
         int c = _cache[i];
         if (c == 0)
