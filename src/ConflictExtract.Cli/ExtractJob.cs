@@ -151,6 +151,7 @@ internal sealed class ExtractJob(ExtractSettings settings, CliConsole console)
                 }
                 else
                 {
+                    foreach (var d in done.Diagnostics) view.Report($"conflict-extract: {done.Item.Location}: note: {d.Message} (at character {d.Offset})");
                     writer.WriteResult(done);
                     if (settings.Stats) _lastWritten = Stopwatch.GetTimestamp();
                 }
@@ -198,7 +199,7 @@ internal sealed class ExtractJob(ExtractSettings settings, CliConsole console)
         }
         Interlocked.Increment(ref _documents);
         Interlocked.Add(ref _words, CountWords(doc.Text));
-        if (!json) return new Processed(item, result, null, null);
+        if (!json) return new Processed(item, result, null, null) { Diagnostics = result.Diagnostics };
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 14);
         buffer.ResetWrittenCount();
         var writer = pretty
@@ -207,7 +208,7 @@ internal sealed class ExtractJob(ExtractSettings settings, CliConsole console)
         writer.Reset(buffer);
         ExtractionJson.Write(writer, result);
         writer.Flush();
-        return new Processed(item, null, buffer.WrittenSpan.ToArray(), null);
+        return new Processed(item, null, buffer.WrittenSpan.ToArray(), null) { Diagnostics = result.Diagnostics };
     }
 
     private static long CountWords(string text)

@@ -5,7 +5,11 @@ namespace ConflictExtract.Cli.Output;
 
 /// <summary>One input document after extraction: its result (and, for JSON, the result already serialized on the
 /// thread that extracted it), or the error that stopped it.</summary>
-internal sealed record Processed(Item Item, ExtractionResult? Result, byte[]? Json, InputError? Error);
+internal sealed record Processed(Item Item, ExtractionResult? Result, byte[]? Json, InputError? Error)
+{
+    /// <summary>What the library reported about the document (a date-fallback budget spent, say): written to standard error.</summary>
+    public System.Collections.Immutable.ImmutableArray<ExtractionDiagnostic> Diagnostics { get; init; } = [];
+}
 
 /// <summary>Writes results in one output format. Called on one thread, in input order.</summary>
 internal abstract class ResultWriter(Stream output)

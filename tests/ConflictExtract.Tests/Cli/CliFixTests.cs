@@ -104,3 +104,19 @@ public class CliFixTests : IDisposable
             Assert.Contains(option, r.Err);
     }
 }
+
+/// <summary>What the library reports about a document (a spent date-fallback budget) reaches standard error, never the output.</summary>
+public class CliDiagnosticTests
+{
+    [Fact]
+    public void ASpentDateBudgetIsReportedOnStandardError()
+    {
+        string text = Robustness.AdversarialText.MonthSpacedNumbers(9_000, 9_000);
+        var r = CliHarness.Run(["extract", "-", "--input-format", "jsonl", "--format", "jsonl"], CliHarness.Line("d1", text) + "\n");
+        Assert.Equal(0, r.Code);
+        Assert.Contains("note:", r.Err, StringComparison.Ordinal);
+        Assert.Contains("MaxDateFallbacks", r.Err, StringComparison.Ordinal);
+        Assert.Single(CliHarness.Lines(r.Out)); // the document is still written, once
+        Assert.DoesNotContain("note:", r.Out, StringComparison.Ordinal);
+    }
+}
