@@ -12,6 +12,13 @@ public sealed class ConflictExtractOptions
     /// <summary>Threads a batch call extracts on; 0 (the default) means the number of processors.</summary>
     public int DegreeOfParallelism { get; set; }
 
+    /// <summary>
+    /// What a batch does with a document that cannot be extracted (null text, too large): <see cref="BatchErrorMode.Report"/>
+    /// (the default) hands over a result carrying the error and goes on, and the service logs it; <see cref="BatchErrorMode.Throw"/>
+    /// ends the batch with the exception.
+    /// </summary>
+    public BatchErrorMode Errors { get; set; } = BatchErrorMode.Report;
+
     /// <summary>Extracts one small document when the extractor is created, so that the gazetteer, the weapon catalogue and
     /// the tagger are loaded before the first request rather than during it (the Recognizers date model, used only for
     /// dates the fast paths cannot read, is still built at its first use). Default true.</summary>
@@ -31,5 +38,6 @@ public sealed class ConflictExtractOptions
     {
         DegreeOfParallelism = DegreeOfParallelism == 0 ? Environment.ProcessorCount : DegreeOfParallelism,
         Extraction = ToExtractionOptions(),
+        Errors = Errors,
     };
 }

@@ -82,6 +82,7 @@ public sealed class ConflictExtractionService
                 }
                 n++;
                 tracker.Handed();
+                if (r.Error is { } error) Log.DocumentReported(_logger, r.DocumentId, n, error.Kind, error.Message);
                 yield return r;
             }
             finished = true;
@@ -115,6 +116,7 @@ public sealed class ConflictExtractionService
                 }
                 n++;
                 tracker.Handed();
+                if (r.Error is { } error) Log.DocumentReported(_logger, r.DocumentId, n, error.Kind, error.Message);
                 yield return r;
             }
             finished = true;

@@ -1,3 +1,4 @@
+using ConflictExtract.Records;
 using Microsoft.Extensions.Logging;
 
 namespace ConflictExtract.Extensions.DependencyInjection;
@@ -16,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Batch stopped after {Documents} documents in {ElapsedSeconds:F2} s")]
     public static partial void BatchStopped(ILogger logger, long documents, double elapsedSeconds);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Document {DocumentId} (number {Index} of the batch) was not extracted ({Kind}): {Reason}")]
+    public static partial void DocumentReported(ILogger logger, string? documentId, long index, ExtractionErrorKind kind, string reason);
 }

@@ -122,7 +122,7 @@ public class RegistrationTests
     [InlineData(2)]
     public void AFailedDocumentIsLoggedWithItsIdAndPlace(int threads)
     {
-        var (provider, logs) = Build(o => { o.MaxTextLength = 200; o.DegreeOfParallelism = threads; });
+        var (provider, logs) = Build(o => { o.MaxTextLength = 200; o.DegreeOfParallelism = threads; o.Errors = BatchErrorMode.Throw; });
         using (provider)
         {
             var docs = Documents(6).ToList();
@@ -141,10 +141,41 @@ public class RegistrationTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task ByDefaultAFailedDocumentIsAResultTheBatchGoesOnAndTheFailureIsLogged(int threads)
+    {
+        var (provider, logs) = Build(o => { o.MaxTextLength = 200; o.DegreeOfParallelism = threads; });
+        using (provider)
+        {
+            var service = provider.GetRequiredService<ConflictExtractionService>();
+            var docs = Documents(6).ToList();
+            docs[3] = new DocumentInput("too-long", new string('x', 201));
+            var results = service.ExtractMany(docs).ToList();
+            Assert.Equal(["d0", "d1", "d2", "too-long", "d4", "d5"], results.Select(r => r.DocumentId));
+            Assert.Equal(ConflictExtract.Records.ExtractionErrorKind.TooLarge, results[3].Error?.Kind);
+            Assert.All(results.Where((_, i) => i != 3), r => Assert.Null(r.Error));
+            var reported = Assert.Single(logs.Entries, e => e.Event.Id == 5);
+            Assert.Equal(LogLevel.Warning, reported.Level);
+            Assert.StartsWith("Document too-long (number 4 of the batch) was not extracted (TooLarge)", reported.Message);
+            Assert.Single(logs.Entries, e => e.Event.Id == 2); // the batch ran to its end
+
+            async IAsyncEnumerable<DocumentInput> Source()
+            {
+                foreach (var d in docs) { await Task.Yield(); yield return d; }
+            }
+            var asyncIds = new List<string?>();
+            await foreach (var r in service.ExtractManyAsync(Source())) asyncIds.Add(r.DocumentId);
+            Assert.Equal(6, asyncIds.Count);
+            Assert.Equal(2, logs.Entries.Count(e => e.Event.Id == 5));
+        }
+    }
+
     [Fact]
     public async Task AFailedDocumentOfAnAsyncBatchIsLoggedToo()
     {
-        var (provider, logs) = Build(o => o.MaxTextLength = 200);
+        var (provider, logs) = Build(o => { o.MaxTextLength = 200; o.Errors = BatchErrorMode.Throw; });
         using (provider)
         {
             var service = provider.GetRequiredService<ConflictExtractionService>();
