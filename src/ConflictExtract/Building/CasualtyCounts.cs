@@ -86,8 +86,12 @@ internal sealed partial class CasualtyRules
             return null;
         }
         if (needsObject) return null;
-        if (kind != CasualtyKind.Missing && k == first && _a.Has(k, Cue.ObjectPronoun))
-            return CountHit.OfPerson(k, CasualtyGroup.Unknown);
+        if (kind != CasualtyKind.Missing && k == first && _a.Has(k, Cue.ObjectPronoun)) // "police killed him": none when he is the attacker
+            return RefersToPerpetrator(k) ? CountHit.None : CountHit.OfPerson(k, CasualtyGroup.Unknown);
+        // "killed prominent Jordanian writer Ana Ruiz", "murdered senior judge of the court": a role with no determiner.
+        if (kind != CasualtyKind.Missing && k == first && SingularPersonAhead(k, to, out int role) && role > k
+            && (_a.IsCapitalizedWord(role + 1) || _a.Has(role + 1, Cue.Of)))
+            return CountHit.OfPerson(role, GroupOf(role));
         // "killed director of the palace", "killed mayor Pedro Ruiz", "wounding another": a person with no determiner.
         if (kind != CasualtyKind.Missing && k == first && (_a.Has(k, Cue.SingularPerson) && !_a.Has(k, Cue.Perpetrator)
                 && (_a.Has(k + 1, Cue.Of) || _a.IsCapitalizedWord(k + 1))
@@ -126,7 +130,7 @@ internal sealed partial class CasualtyRules
         {
             if (KindAt(k, from) is not null && k != i && !_woundedThenDied.Contains(k))
                 return singular >= 0 ? Singular(singular) : null;
-            if (NextToWord(i, k) is { } near) return near.Person < 0 ? null : near;
+            if (NextToWord(i, k) is { } near) return near;
             if (k >= i - 2 && _a.Has(k, Cue.ReportParticiple)) continue; // "confirmed dead", "feared killed"
             if (_a.IsClauseEnd(k) || _a.Has(k, Cue.SpeechVerb) && !_a.Has(k - 1, Cue.Auxiliary)) break; // "were reported to have died" reads on
             if (_a.IsDash(k) && _a.Tokens[k].Has(TokenFlags.SpaceBefore))
@@ -266,9 +270,10 @@ internal sealed partial class CasualtyRules
         if (k == i - 2 && _a.Has(i, Cue.DeathNoun) && _a.Has(i - 1, Cue.To) && (_a.Has(k, Cue.ObjectPronoun) || _a.IsCapitalizedWord(k)))
             return CountHit.OfPerson(k, CasualtyGroup.Unknown); // "stabbed Ms. Ortiz to death", "beat him to death"
         if (k != i - 1) return null;
-        if (_a.Has(i, Cue.Dead) && _a.Has(k, Cue.ObjectPronoun)) return CountHit.OfPerson(k, CasualtyGroup.Unknown); // "shot him dead"
+        if (_a.Has(i, Cue.Dead) && _a.Has(k, Cue.ObjectPronoun)) // "shot him dead"
+            return RefersToPerpetrator(k) ? CountHit.None : CountHit.OfPerson(k, CasualtyGroup.Unknown);
         if ((_a.Has(k, Cue.IndefiniteArticle) || _a.Has(k, Cue.NumeralOne)) && _a.Has(i, Cue.Dead)) return CountHit.OfPerson(k, GroupOf(i + 1)); // "one dead"
-        if (_a.Has(k, Cue.BeVerb) && _a.Has(k - 1, Cue.Existential)) return new CountHit(-1, -1, CasualtyGroup.Unknown); // "there are dead"
+        if (_a.Has(k, Cue.BeVerb) && _a.Has(k - 1, Cue.Existential)) return CountHit.None; // "there are dead"
         return null;
     }
 

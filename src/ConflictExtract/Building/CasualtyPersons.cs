@@ -43,6 +43,26 @@ internal sealed partial class CasualtyRules
         return false;
     }
 
+    /// <summary>How far back a pronoun's antecedent is looked for ("A gunman killed four people before police shot him dead").</summary>
+    private const int AntecedentWindow = 40;
+
+    /// <summary>
+    /// "A gunman killed four customers before officers shot him dead": the nearest singular person noun before the pronoun
+    /// is an attacker, so the pronoun is too, and he is no victim.
+    /// </summary>
+    private bool RefersToPerpetrator(int pronoun)
+    {
+        for (int k = pronoun - 1; k >= Math.Max(0, pronoun - AntecedentWindow); k--)
+        {
+            if (_a.Has(k, Cue.Perpetrator) && !_a.Has(k + 1, Cue.Person)) return _a.Has(k, Cue.SingularPerson) || IsSingularPerpetrator(k);
+            if (_a.Has(k, Cue.SingularPerson) || _a.PlaceAt[k] < 0 && _a.IsCapitalizedWord(k) && _a.IsCapitalizedWord(k - 1) && !_a.Has(k, Cue.Perpetrator)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"attacker", "bomber", "assailant": a perpetrator noun in the singular (the class holds both numbers).</summary>
+    private bool IsSingularPerpetrator(int k) => !_a.Word(k).EndsWith('s');
+
     private bool HasSingularDeterminer(int k, int limit)
     {
         if (k > 0 && _a.PlaceAt[k - 1] >= 0) return true; // "Kherson resident", "Gaza man"

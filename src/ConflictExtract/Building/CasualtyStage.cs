@@ -123,14 +123,15 @@ internal sealed partial class CasualtyRules : Scratch
             _word = i;
             _apposition = false;
             bool passive = i > from && (_a.Has(i - 1, Cue.Auxiliary) || _a.Has(i - 2, Cue.Auxiliary) && _a.Has(i - 1, Cue.Been));
-            bool transitive = _a.Has(i, Cue.Transitive) && !passive && (!_a.Has(i, Cue.BodyNoun) || _a.Has(i + 1, Cue.Of))
+            bool transitive = (_a.Has(i, Cue.Transitive) || _a.Has(i, Cue.FatalVerb) && _a.Has(i - 1, Cue.FatalAdverb)) && !passive
+                    && (!_a.Has(i, Cue.BodyNoun) || _a.Has(i + 1, Cue.Of))
                 || _a.Has(i, Cue.Dead) && _a.Has(i - 1, Cue.Shot) || _a.Has(i, Cue.KillingNoun) && _a.Has(i + 1, Cue.Of)
                 || _a.Has(i, Cue.DeathNoun) && _a.Has(i - 1, Cue.To) && !passive; // "beat to death a village elder"
             bool needsObject = _a.Has(i, Cue.NeedsPersonObject);
             CountHit? hit = null;
             if (transitive) hit = CountRight(i, to, kind.Value, needsObject);
             if (hit is null && !needsObject) hit = CountLeft(i, from, kind.Value, si, cumulative);
-            if (hit is { } h) AddCount(si, i, from, to, kind.Value, h, transitive, cumulative);
+            if (hit is { IsNone: false } h) AddCount(si, i, from, to, kind.Value, h, transitive, cumulative);
         }
     }
 
@@ -140,6 +141,11 @@ internal sealed partial class CasualtyRules : Scratch
     {
         public static CountHit OfQuantity(int q, CasualtyGroup g) => new(q, -1, g);
         public static CountHit OfPerson(int token, CasualtyGroup g, int people = 1) => new(-1, token, g, people);
+
+        /// <summary>The words decide that the casualty word counts no victim ("there are dead", "police shot him" of an attacker).</summary>
+        public static CountHit None => new(-1, -1, CasualtyGroup.Unknown);
+
+        public bool IsNone => Quantity < 0 && Person < 0;
     }
 
     private void AddCount(int si, int i, int from, int to, CasualtyKind kind, CountHit hit, bool transitive, bool cumulative)
