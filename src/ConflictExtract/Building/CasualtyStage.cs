@@ -68,6 +68,7 @@ internal sealed partial class CasualtyRules : Scratch
             var f = frames[si];
             FindCasualties(si, _a.Sentences[si].FirstToken, f.Cut, f.Cumulative);
             LinkSubsets();
+            foreach (var c in _found) c.Background |= IsWarToll(c, _a.Sentences[si].FirstToken, f.Cut);
             _records.Casualties.AddRange(_found);
         }
     }
@@ -180,6 +181,7 @@ internal sealed partial class CasualtyRules : Scratch
         };
         var c = _records.NewCasualty(kind, count, si, countToken, cumulative, hit.Group, origin, i);
         c.Background = IsPastYearIncident(i);
+        c.Earlier = IsEarlierIncident(i, from);
         c.Evidence.Add(Evidence.Of(_a.Text, start, end));
         c.Additive = IsAdditive(Math.Min(countToken, i), Math.Max(countToken, i) + 1)
             || hit.Quantity >= 0 && _a.Has(_a.Quantities[hit.Quantity].End, Cue.MoreAfter); // "two more people", "17 others"
@@ -267,6 +269,27 @@ internal sealed partial class CasualtyRules : Scratch
     /// <summary>How far before a noun of killing its year may stand ("the 1998 slaying of", "a 2009 massacre of").</summary>
     private const int YearWindow = 3;
 
+    /// <summary>How far before a casualty word a year or a relative clause's anchor may stand.</summary>
+    private const int EarlierWindow = 24;
+
+    /// <summary>
+    /// "In 2014, gunmen killed 30", "a month after an assault in which 37 people were killed", "since a 2014 massacre in
+    /// which 140 died": a year before publication, or a relative clause hung on a word of another time, before the
+    /// casualty word in its sentence.
+    /// </summary>
+    private bool IsEarlierIncident(int word, int from)
+    {
+        bool relative = false;
+        for (int k = word - 1; k >= Math.Max(from, word - EarlierWindow); k--)
+        {
+            relative |= _a.Has(k, Cue.RelativeObject) && _a.Has(k - 1, Cue.In); // "in which"
+            if (relative && _a.Has(k, Cue.BackgroundCue)) return true;
+            var w = _a.Word(k);
+            if (_a.PublishedAt is { } pub && w.Length == 4 && int.TryParse(w, out int year) && year >= 1900 && year < pub.Year) return true;
+        }
+        return false;
+    }
+
     /// <summary>"the 1998 slaying of a bishop", "a 2009 massacre of 40 villagers": a killing of a year before publication.</summary>
     private bool IsPastYearIncident(int word)
     {
@@ -276,6 +299,24 @@ internal sealed partial class CasualtyRules : Scratch
             var w = _a.Word(k);
             if (w.Length == 4 && int.TryParse(w, out int year) && year >= 1900 && year < pub.Year) return true;
         }
+        return false;
+    }
+
+    /// <summary>How far from its casualty word a war noun makes a figure the war's toll.</summary>
+    private const int WarWindow = 8;
+
+    /// <summary>
+    /// "The war has killed tens of thousands", "more than 30,000 have been killed since the war began": a war noun near a
+    /// casualty word in the perfect (or with "since"): the whole war's toll, a figure of history, not of the reported attack.
+    /// </summary>
+    private bool IsWarToll(CasualtyDraft c, int from, int to)
+    {
+        int w = c.WordToken;
+        bool perfect = _a.Has(w - 1, Cue.PerfectAux) || _a.Has(w - 1, Cue.Been) && _a.Has(w - 2, Cue.PerfectAux) || c.Cumulative;
+        if (!perfect) return false;
+        // "the war", "the conflict": the whole war; "a conflict between two villages" is the reported clash.
+        for (int k = Math.Max(from, w - WarWindow); k < Math.Min(to, w + WarWindow); k++)
+            if (_a.Has(k, Cue.WarNoun) && (_a.Has(k - 1, Cue.Article) || _a.Has(k - 1, Cue.Possessive))) return true;
         return false;
     }
 

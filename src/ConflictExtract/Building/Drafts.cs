@@ -132,8 +132,13 @@ internal sealed class CasualtyDraft : IDraft
     public CasualtyDraft? PartOf { get; set; }
     /// <summary>The draft this one was merged into (the same figure reported again), else null.</summary>
     public CasualtyDraft? MergedInto { get; set; }
-    /// <summary>A figure of an incident of another year ("the 2009 massacre of 40 villagers"): a record, never in the total.</summary>
+    /// <summary>A figure of history ("the 2009 massacre of 40 villagers", "the war has killed thousands"): a record, never in the total.</summary>
     public bool Background { get; set; }
+    /// <summary>
+    /// A figure the text puts before the reported events ("a month after an assault in which 37 people were killed", "in 2014
+    /// ..."): left out of the total when the document reports figures of its own events too.
+    /// </summary>
+    public bool Earlier { get; set; }
     /// <summary>The casualty word the count belongs to ("killed", "wounded", "toll").</summary>
     public int WordToken { get; set; }
     public int Sentence { get; set; }
@@ -156,7 +161,7 @@ internal sealed class CasualtyDraft : IDraft
         Subset = Cumulative = Additive = false;
         Origin = default;
         PartOf = MergedInto = null;
-        Background = false;
+        Background = Earlier = false;
         Sentence = CountToken = WordToken = 0;
         Evidence.Clear();
         EvidenceKeys = null;

@@ -172,6 +172,9 @@ internal sealed class MergeRules : Scratch
         if (a is null && b.Location is null)
             for (int i = 0; i < Math.Min(UnplacedComparisons, g.Placed.Count) && a is null; i++)
                 if (Mergeable(g.Placed[i], b)) a = g.Placed[i];
+        // A headline and its body name the scene at two levels ("near Sumy" and "a village in the Sumy region").
+        for (int i = 0; a is null && b.Sentence > 0 && i < Math.Min(UnplacedComparisons, g.Placed.Count); i++)
+            if (g.Placed[i].Sentence == 0 && SameRegion(g.Placed[i].Location, b.Location) && Mergeable(g.Placed[i], b, placeChecked: true)) a = g.Placed[i];
         return a;
     }
 
@@ -189,9 +192,14 @@ internal sealed class MergeRules : Scratch
         return null;
     }
 
-    private static bool Mergeable(CasualtyDraft a, CasualtyDraft b)
+    /// <summary>Two places of one first-level region, or a country and a place in it.</summary>
+    private static bool SameRegion(Location? a, Location? b) =>
+        a is not null && b is not null && a.Country == b.Country
+        && (a.Admin1 is not null && a.Admin1 == b.Admin1 || a.Kind == PlaceKind.Country || b.Kind == PlaceKind.Country);
+
+    private static bool Mergeable(CasualtyDraft a, CasualtyDraft b, bool placeChecked = false)
     {
-        if (a.Location is not null && b.Location is not null && !SamePlace(a.Location, b.Location)) return false;
+        if (!placeChecked && a.Location is not null && b.Location is not null && !SamePlace(a.Location, b.Location)) return false;
         // Two unplaced reports are the same only when they read alike; "a priest was killed" and "a guard was
         // killed" in two sentences are two people.
         if (a.Location is null && b.Location is null && !string.Equals(a.Evidence[0].Text, b.Evidence[0].Text, StringComparison.OrdinalIgnoreCase)) return false;

@@ -78,7 +78,7 @@ internal sealed class Totals : Scratch
         _figures.Clear();
         _ruleSelected.Clear();
         foreach (var c in casualties)
-            if (c.Kind == kind && c.Count.Headline is not null && !c.Background) _figures.Add(c);
+            if (c.Kind == kind && c.Count.Headline is not null && !IsBackground(c, a.PublishedAt, HasCurrentFigure(casualties, kind, a.PublishedAt))) _figures.Add(c);
         var ruleTotal = Total(a, casualties, kind, _ruleSelected);
         return (_figures, _ruleSelected, ruleTotal);
     }
@@ -106,6 +106,41 @@ internal sealed class Totals : Scratch
                 if (!g.Subset && g.Sentence == f.Sentence && g.WordToken == f.WordToken) { _chosen.Add(f); break; }
         }
         return SumChosen(_chosen);
+    }
+
+    /// <summary>A figure over a period that began more than this long before publication is history ("since 2014").</summary>
+    private const int HistoryDays = 90;
+
+    /// <summary>
+    /// A figure that is not of the reported events: an incident of another year ("the 2009 massacre of"), a war's toll,
+    /// a cumulative figure over a long period ("since 2014", "since the war began"), or one dated well before publication.
+    /// Such figures are records, never part of the total.
+    /// </summary>
+    private static bool IsBackground(CasualtyDraft c, DateOnly? published, bool currentFigures)
+    {
+        if (c.Background) return true;
+        if (currentFigures && IsEarlier(c, published)) return true;
+        return published is { } pub && c.Date is { } d && c.Cumulative && d.Start < pub.AddDays(-HistoryDays);
+    }
+
+    /// <summary>
+    /// A figure the text puts before the reported events: marked so by its sentence, or dated to an earlier month or year
+    /// ("In March, ...", "last year"). A day or week may be one resolved into the year before ("on 13 August" in a text
+    /// dated 9 August), so only a month or a year counts; and an earlier month only once the publication's month began.
+    /// </summary>
+    private static bool IsEarlier(CasualtyDraft c, DateOnly? published)
+    {
+        if (c.Earlier) return true;
+        if (published is not { } pub || c.Date is not { } d) return false;
+        return d.Precision is DatePrecision.Month or DatePrecision.Year && d.End < new DateOnly(pub.Year, pub.Month, 1);
+    }
+
+    /// <summary>Some figure of <paramref name="kind"/> belongs to the reported events (is neither history nor earlier).</summary>
+    private static bool HasCurrentFigure(List<CasualtyDraft> casualties, CasualtyKind kind, DateOnly? published)
+    {
+        foreach (var c in casualties)
+            if (c.Kind == kind && !c.Subset && !c.Background && !IsEarlier(c, published) && c.Count.Headline is not null) return true;
+        return false;
     }
 
     /// <summary>"Separately, ...", "Elsewhere, ...", "Meanwhile, ...": the sentence reports another incident.</summary>
@@ -157,8 +192,9 @@ internal sealed class Totals : Scratch
         // The figures counted, in document order: drafts are made sentence by sentence and merging keeps their order,
         // so each sentence's figures form one run.
         _items.Clear();
+        bool current = HasCurrentFigure(casualties, kind, a.PublishedAt);
         foreach (var c in casualties)
-            if (c.Kind == kind && !c.Subset && !c.Background && c.Count.Headline is not null) _items.Add(c);
+            if (c.Kind == kind && !c.Subset && !IsBackground(c, a.PublishedAt, current) && c.Count.Headline is not null) _items.Add(c);
         if (_items.Count == 0) return null;
         _buckets.Clear();
         _alternatives.Clear();

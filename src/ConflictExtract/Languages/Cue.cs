@@ -74,6 +74,8 @@ internal enum Cue : byte
     MoreAfter,
     /// <summary>Words that put a figure in another time or incident: "an earlier attack", "last year", "following the killing of".</summary>
     BackgroundCue,
+    /// <summary>Nouns of a whole war, whose tolls are history: "the war has killed tens of thousands".</summary>
+    WarNoun,
     /// <summary>Words of a stated total: "the toll", "in total", "overall".</summary>
     TotalCue,
     /// <summary>Casualty words a bare person noun may stand before: "a devotee injured".</summary>
