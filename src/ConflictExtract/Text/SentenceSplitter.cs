@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace ConflictExtract.Text;
 
@@ -43,60 +44,7 @@ public static class SentenceSplitter
         int first = 0;
         for (int k = 0; k < tokens.Length; k++)
         {
-            int next = k + 1;
-            bool boundary;
-            if (next >= tokens.Length)
-            {
-                boundary = true;
-            }
-            else
-            {
-                var t = tokens[k];
-                if ((uint)t.End > (uint)text.Length || t.Start < 0) { boundary = false; }
-                else
-                {
-                    var span = t.Slice(text);
-                    if (t.Kind == TokenKind.Punctuation && IsTerminal(span))
-                    {
-                        // Glue further terminals and closing quotes/brackets that touch.
-                        bool ellipsisOnly = IsEllipsis(span);
-                        while (next < tokens.Length && !tokens[next].Has(TokenFlags.SpaceBefore) && tokens[next].Kind == TokenKind.Punctuation
-                               && tokens[next].End <= text.Length)
-                        {
-                            var ns = tokens[next].Slice(text);
-                            if (IsTerminal(ns)) { ellipsisOnly &= IsEllipsis(ns); next++; continue; }
-                            if (IsClosing(ns)) { next++; continue; }
-                            break;
-                        }
-                        k = next - 1;
-                        boundary = next >= tokens.Length || StartsSentenceAfterTerminal(text, tokens[next], ellipsisOnly);
-                    }
-                    else if (t.Has(TokenFlags.Abbreviation))
-                    {
-                        // "... the U.S.” The ...": closing quotes/brackets glued to the abbreviation go with it.
-                        int after = next;
-                        while (after < tokens.Length && !tokens[after].Has(TokenFlags.SpaceBefore) && tokens[after].Kind == TokenKind.Punctuation
-                               && tokens[after].End <= text.Length && IsClosing(tokens[after].Slice(text)))
-                            after++;
-                        if (after > next && (after >= tokens.Length || (CanEndSentence(span) && IsSentenceStarter(text, tokens[after]))
-                                             || tokens[after].Has(TokenFlags.ParagraphBefore)))
-                        {
-                            k = after - 1;
-                            boundary = true;
-                        }
-                        else boundary = tokens[next].Has(TokenFlags.ParagraphBefore)
-                                   || (CanEndSentence(span) && IsSentenceStarter(text, tokens[next]))
-                                   || (tokens[next].Has(TokenFlags.NewlineBefore) && !StartsLower(text, tokens[next]));
-                    }
-                    else
-                    {
-                        var nt = tokens[next];
-                        if (nt.Has(TokenFlags.ParagraphBefore)) boundary = true;
-                        else if (nt.Has(TokenFlags.NewlineBefore)) boundary = !ContinuesLine(text, t) && !StartsLower(text, nt);
-                        else boundary = false;
-                    }
-                }
-            }
+            bool boundary = k + 1 >= tokens.Length || EndsSentence(text, tokens, ref k);
             if (boundary)
             {
                 int last = Math.Min(k, tokens.Length - 1);
@@ -105,6 +53,64 @@ public static class SentenceSplitter
                 first = last + 1;
             }
         }
+    }
+
+    /// <summary>
+    /// True when a sentence ends after token <paramref name="k"/> (not the last token); <paramref name="k"/> moves to the
+    /// last punctuation glued to it that goes with the sentence.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndsSentence(string text, ReadOnlySpan<Token> tokens, ref int k)
+    {
+        var t = tokens[k];
+        if ((uint)t.End > (uint)text.Length || t.Start < 0) return false;
+        var span = t.Slice(text);
+        if (t.Kind == TokenKind.Punctuation && IsTerminal(span)) return EndsAtTerminal(text, tokens, span, ref k);
+        if (t.Has(TokenFlags.Abbreviation)) return EndsAtAbbreviation(text, tokens, span, ref k);
+        var nt = tokens[k + 1];
+        if (nt.Has(TokenFlags.ParagraphBefore)) return true;
+        if (nt.Has(TokenFlags.NewlineBefore)) return !ContinuesLine(text, t) && !StartsLower(text, nt);
+        return false;
+    }
+
+    /// <summary>After a terminal (<paramref name="span"/>, at <paramref name="k"/>): takes the terminals and closing quotes glued to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndsAtTerminal(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<char> span, ref int k)
+    {
+        int next = k + 1;
+        // Glue further terminals and closing quotes/brackets that touch.
+        bool ellipsisOnly = IsEllipsis(span);
+        while (next < tokens.Length && !tokens[next].Has(TokenFlags.SpaceBefore) && tokens[next].Kind == TokenKind.Punctuation
+               && tokens[next].End <= text.Length)
+        {
+            var ns = tokens[next].Slice(text);
+            if (IsTerminal(ns)) { ellipsisOnly &= IsEllipsis(ns); next++; continue; }
+            if (IsClosing(ns)) { next++; continue; }
+            break;
+        }
+        k = next - 1;
+        return next >= tokens.Length || StartsSentenceAfterTerminal(text, tokens[next], ellipsisOnly);
+    }
+
+    /// <summary>After an abbreviation (<paramref name="span"/>, at <paramref name="k"/>) and the closing quotes glued to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndsAtAbbreviation(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<char> span, ref int k)
+    {
+        int next = k + 1;
+        // "... the U.S.” The ...": closing quotes/brackets glued to the abbreviation go with it.
+        int after = next;
+        while (after < tokens.Length && !tokens[after].Has(TokenFlags.SpaceBefore) && tokens[after].Kind == TokenKind.Punctuation
+               && tokens[after].End <= text.Length && IsClosing(tokens[after].Slice(text)))
+            after++;
+        if (after > next && (after >= tokens.Length || (CanEndSentence(span) && IsSentenceStarter(text, tokens[after]))
+                             || tokens[after].Has(TokenFlags.ParagraphBefore)))
+        {
+            k = after - 1;
+            return true;
+        }
+        return tokens[next].Has(TokenFlags.ParagraphBefore)
+               || (CanEndSentence(span) && IsSentenceStarter(text, tokens[next]))
+               || (tokens[next].Has(TokenFlags.NewlineBefore) && !StartsLower(text, tokens[next]));
     }
 
     private static bool IsTerminal(ReadOnlySpan<char> s) =>
