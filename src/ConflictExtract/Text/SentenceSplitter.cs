@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using ConflictExtract.Languages;
 
 namespace ConflictExtract.Text;
 
@@ -167,27 +168,17 @@ public static class SentenceSplitter
         return StarterLookup.Contains(t.Slice(text));
     }
 
-    private static readonly FrozenSet<string> SentenceEndAbbrev = FrozenSet.Create(StringComparer.Ordinal,
-        ["etc", "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "al", "est", "approx"]);
+    // Word lists: Languages/English/sentences.txt.
+
+    /// <summary>Abbreviations whose stop may also end a sentence ("Ltd.", "etc."), without the stop.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceEndAbbrevLookup =
-        SentenceEndAbbrev.GetAlternateLookup<ReadOnlySpan<char>>();
+        TextWords.English.SentenceEndAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Capitalised closed-class words that begin sentences and are not names.</summary>
-    private static readonly FrozenSet<string> Starters = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "The", "A", "An", "This", "That", "These", "Those", "There", "It", "Its", "He", "She", "They", "We", "I", "You",
-        "His", "Her", "Their", "Our", "My", "In", "On", "At", "By", "For", "From", "With", "Without", "After", "Before",
-        "During", "Since", "Until", "When", "While", "Where", "As", "If", "But", "And", "Or", "So", "Yet", "However",
-        "Meanwhile", "Moreover", "Also", "Some", "Many", "Most", "Several", "Other", "Others", "Both", "All", "No",
-        "According", "Earlier", "Later", "Separately", "Overall", "Last", "Next", "Officials", "Authorities",
-    ]);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = Starters.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup =
+        TextWords.English.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string> FunctionWords = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "as",
-        "into", "than", "which", "who", "whose", "its", "their", "his", "her", "our", "is", "are", "was", "were", "be",
-        "been", "has", "have", "had", "not", "said", "says", "this", "these", "those", "about", "over", "after", "near",
-    ]);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Lower-case function words that, ending a line, say the text goes on.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup =
+        TextWords.English.LineEndFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ConflictExtract.Languages;
 
 namespace ConflictExtract.Text;
 
@@ -19,7 +20,8 @@ namespace ConflictExtract.Text;
 /// inner apostrophes of names ("O'Brien").</item>
 /// <item>Clitics are split off as their own <see cref="TokenKind.Word"/> tokens, Penn Treebank style:
 /// "Ukraine’s" → "Ukraine" + "’s", "didn't" → "did" + "n't", "they're" → "they" + "'re" (also 've, 'll, 'd, 'm).</item>
-/// <item>Abbreviations keep their full stop and get <see cref="TokenFlags.Abbreviation"/>: a fixed list ("Dec.", "Gen.", "etc."),
+/// <item>Abbreviations keep their full stop and get <see cref="TokenFlags.Abbreviation"/>: a list of the language's data
+/// (<c>Languages/English/tokens.txt</c>: "Dec.", "Gen.", "etc."),
 /// single capital initials ("J.") and dotted acronyms ("U.S.", "a.m.").</item>
 /// <item><see cref="TokenKind.Number"/> is digits with optional thousands commas and a decimal point ("1,000", "3.5").
 /// Digits joined to letters or hyphens make a <see cref="TokenKind.Word"/> with <see cref="TokenFlags.HasDigit"/>
@@ -743,36 +745,16 @@ public static class Tokenizer
         }
     }
 
-    // ---------------------------------------------------------------- abbreviations
+    // ---------------------------------------------------------------- word lists (Languages/English/tokens.txt)
 
     /// <summary>Abbreviations that keep their full stop (compared case-sensitively, without the stop).</summary>
-    internal static readonly string[] Abbreviations =
-    [
-        // months and days
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-        // titles and ranks
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Hon", "Sen", "Rep", "Gov", "Pres", "Amb",
-        "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt", "Cpl", "Pvt", "Pte", "Lieut", "Gens",
-        "St", "Mt", "Ft", "Ave", "Blvd", "Rd",
-        // companies and misc
-        "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "No", "Nos", "Vol", "Fig", "Dept", "Univ",
-        "etc", "vs", "approx", "est", "al", "cf", "ca", "incl", "ft", "mln", "bln", "pp",
-        // all-caps forms seen in wire headlines and datelines
-        "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-        "GEN", "LT", "COL", "MAJ", "CAPT", "SGT", "GOV", "MR", "DR", "ST",
-    ];
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbrevLookup =
+        TextWords.English.Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private const int MaxAbbrevLength = 6;
-
-    private static readonly FrozenSet<string> AbbrevSet = Abbreviations.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbrevLookup = AbbrevSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The longest listed abbreviation: a longer word is never looked up.</summary>
+    private static readonly int MaxAbbrevLength = TextWords.English.Abbreviations.Max(w => w.Length);
 
     /// <summary>Top-level domains accepted for bare host names ("x.com/path"); lower case only, so "said.It" is not a URL.</summary>
-    private static readonly FrozenSet<string> TldSet = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "com", "org", "net", "gov", "edu", "mil", "int", "info", "io", "co", "news", "biz", "me", "tv", "eu",
-        "ua", "ru", "uk", "us", "de", "fr", "by", "pl", "ca", "au", "in", "kz", "ge", "md", "lt", "lv", "ee", "il", "jp", "kr", "cn", "ly", "sy",
-    ]);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TldLookup = TldSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TldLookup =
+        TextWords.English.TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();
 }
