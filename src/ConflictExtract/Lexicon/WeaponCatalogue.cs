@@ -1,7 +1,9 @@
 using ConflictExtract.Records;
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
+using ConflictExtract.Languages;
 using ConflictExtract.Text;
 
 namespace ConflictExtract.Lexicon;
@@ -31,40 +33,23 @@ public sealed class WeaponCatalogue
 
     private static readonly Lazy<WeaponCatalogue> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly HashSet<string> ContextWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "missile", "missiles", "rocket", "rockets", "drone", "drones", "UAV", "UAVs", "launcher", "launchers",
-        "system", "systems", "battery", "batteries", "fired", "fire", "fires", "firing", "shelled", "shelling",
-        "shells", "launched", "launches", "launch", "strike", "strikes", "struck", "attack", "attacks", "attacked",
-        "interceptor", "interceptors", "intercepted", "intercept", "munition", "munitions", "howitzer", "howitzers",
-        "artillery", "bomb", "bombs", "warhead", "warheads", "weapon", "weapons", "air-defence", "air-defense",
-        "defence", "defense", "MLRS", "downed", "salvo", "salvos", "barrage", "tank", "tanks", "jet", "jets",
-        "aircraft", "helicopter", "helicopters", "bomber", "bombers", "ammunition", "ATGM", "anti-tank",
-        "ballistic", "cruise", "hypersonic", "loitering", "kamikaze", "vehicle", "vehicles", "shot", "destroyed",
-        "fighter", "fighters", "warplane", "warplanes", "projectile", "projectiles", "interception",
-    };
+    // Words read around an alias: Languages/English/weapon-context.txt (any case).
 
-    private static readonly HashSet<string> BlockingNextWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Brigades", "Brigade", "Force", "Forces", "Corps", "Day", "Festival", "Party", "Movement", "Street",
-        "Square", "Mosque", "University", "Hospital", "Company", "Group", "Foundation", "Mall", "Hotel",
-        "Award", "Awards", "Act", "Club", "Stadium", "Avenue", "Road", "Park",
-        "said", "says", "told", "added", "wrote", "stated", "explained", "noted", "warned", "announced",
-    };
+    /// <summary>Weapon words that make an ambiguous alias a weapon when one is within <see cref="ContextWindow"/> tokens.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContextWords =
+        TextWords.English.WeaponContext.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words after an ambiguous alias that make it the name of something else ("Quds Force", "Patriot Day").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockingNextWords =
+        TextWords.English.BlockingNext.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words before an ambiguous alias that show it is a person's name ("Abdel Fattah", "Mr Caesar").</summary>
-    private static readonly HashSet<string> BlockingPreviousWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Abdel", "Abdul", "Abd", "Abu", "Bin", "Ibn", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
-        "General", "Gen", "Gen.", "Colonel", "Col.", "President", "Minister", "Sheikh", "Imam", "Ayatollah",
-        "spokesman", "spokeswoman", "commander", "Hurricane", "Storm", "Typhoon", "Cyclone",
-    };
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockingPreviousWords =
+        TextWords.English.BlockingPrevious.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> DesignationSuffixes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "type", "style", "class", "like", "series", "family", "variant", "launched", "made", "built", "carrying",
-        "equipped", "armed", "fired", "supplied", "provided", "guided", "based", "era",
-    };
+    /// <summary>Parts after a hyphen that leave the designation before it ("Shahed-type", "HIMARS-launched").</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DesignationSuffixes =
+        TextWords.English.DesignationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly WeaponEntry[] _entries;
     private readonly PhraseMatcher<Hit> _matcher;
@@ -158,7 +143,7 @@ public sealed class WeaponCatalogue
             {
                 // "Shahed-type", "Grad-style", "HIMARS-launched": the designation is the part before the suffix.
                 int h = t.Kind == TokenKind.Word ? s.LastIndexOf('-') : -1;
-                if (h > 0 && h < s.Length - 1 && DesignationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s[(h + 1)..]))
+                if (h > 0 && h < s.Length - 1 && DesignationSuffixes.Contains(s[(h + 1)..]))
                 {
                     origin[n] = i;
                     vt[n++] = MakePart(text, t.Start, h, t.Flags);
@@ -273,7 +258,7 @@ public sealed class WeaponCatalogue
     {
         var head = vt[first].Slice(text);
         if (head.IsEmpty || !char.IsUpper(head[0])) return false;
-        var blocking = BlockingNextWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var blocking = BlockingNextWords;
         if (end < vt.Length && vt[end].Kind == TokenKind.Word)
         {
             var next = vt[end].Slice(text);
@@ -282,8 +267,8 @@ public sealed class WeaponCatalogue
             if (next.StartsWith("al-", StringComparison.OrdinalIgnoreCase) || next.StartsWith("el-", StringComparison.OrdinalIgnoreCase)) return false;
         }
         if (first > 0 && vt[first - 1].Kind == TokenKind.Word
-            && BlockingPreviousWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(vt[first - 1].Slice(text))) return false;
-        var context = ContextWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            && BlockingPreviousWords.Contains(vt[first - 1].Slice(text))) return false;
+        var context = ContextWords;
         for (int k = first - 1, steps = 0; k >= 0 && steps < ContextWindow; k--, steps++)
         {
             if (IsSentenceEnd(text, vt[k])) break;

@@ -193,66 +193,11 @@ internal ref struct Scan
         var l = L(i);
         if (l.Kind == LexKind.Kw)
         {
-            switch ((Kw)l.Value)
-            {
-                case Recognizers.Kw.At when Kw(i + 1, Recognizers.Kw.Least): qual = Qual.AtLeast; j += 2; break;
-                case Recognizers.Kw.At when Kw(i + 1, Recognizers.Kw.Most): qual = Qual.AtMost; j += 2; break;
-                case Recognizers.Kw.No or Recognizers.Kw.Not when (Kw(i + 1, Recognizers.Kw.Fewer) || Kw(i + 1, Recognizers.Kw.Less)) && Kw(i + 2, Recognizers.Kw.Than):
-                    qual = Qual.AtLeast; j += 3; break;
-                case Recognizers.Kw.No when Kw(i + 1, Recognizers.Kw.More) && Kw(i + 2, Recognizers.Kw.Than): qual = Qual.AtMost; j += 3; break;
-                case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Minimum) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.AtLeast; j += 3; break;
-                case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Maximum) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.AtMost; j += 3; break;
-                case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Estimated): qual = Qual.Approx; j += 2; break;
-                case Recognizers.Kw.More when Kw(i + 1, Recognizers.Kw.Than): qual = Qual.MoreThan; j += 2; break;
-                case Recognizers.Kw.Over or Recognizers.Kw.Above: qual = Qual.MoreThan; j += 1; break;
-                case Recognizers.Kw.Upwards when Kw(i + 1, Recognizers.Kw.Of): qual = Qual.MoreThan; j += 2; break;
-                case Recognizers.Kw.In when Kw(i + 1, Recognizers.Kw.Excess) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.MoreThan; j += 3; break;
-                case Recognizers.Kw.Up when Kw(i + 1, Recognizers.Kw.To): qual = Qual.AtMost; j += 2; break;
-                case Recognizers.Kw.As when Kw(i + 1, Recognizers.Kw.Many) && Kw(i + 2, Recognizers.Kw.As): qual = Qual.AtMost; j += 3; break;
-                case Recognizers.Kw.Fewer or Recognizers.Kw.Less when Kw(i + 1, Recognizers.Kw.Than): qual = Qual.LessThan; j += 2; break;
-                case Recognizers.Kw.Under or Recognizers.Kw.Below: qual = Qual.LessThan; j += 1; break;
-                case Recognizers.Kw.About or Recognizers.Kw.Around or Recognizers.Kw.Some or Recognizers.Kw.Approximately
-                    or Recognizers.Kw.Roughly or Recognizers.Kw.Estimated: qual = Qual.Approx; j += 1; break;
-                case Recognizers.Kw.Nearly or Recognizers.Kw.Almost: qual = Qual.ApproxBelow; j += 1; break;
-                case Recognizers.Kw.Close when Kw(i + 1, Recognizers.Kw.To): qual = Qual.ApproxBelow; j += 2; break;
-                case Recognizers.Kw.Between or Recognizers.Kw.From:
-                {
-                    var sep = (Kw)l.Value == Recognizers.Kw.Between ? Recognizers.Kw.And : Recognizers.Kw.To;
-                    if (TryNumber(i + 1, out long a, out int e1, out bool p1, out bool y1) && !p1 && !y1 && Kw(e1, sep)
-                        && TryNumber(e1 + 1, out long b, out int e2, out bool p2, out bool y2) && !p2 && !y2 && a <= b)
-                    {
-                        end = e2;
-                        if (IsNotACount(e1 + 1, e2)) return -1;
-                        return Emit(i, e2, new Quantity(null, a, b, QuantityQualifier.Range), b, out q, out d, ref end);
-                    }
-                    return 0;
-                }
-            }
+            if ((Kw)l.Value is Recognizers.Kw.Between or Recognizers.Kw.From) return TryRangeQuantity(i, (Kw)l.Value, out q, out d, out end);
+            j += Qualifier(i, (Kw)l.Value, out qual);
         }
-        if (l.Kind == LexKind.DigitRange)
-        {
-            var s = Tokens[i].Slice(Text);
-            int h = s.IndexOfAny('-', '\u2013');
-            if (Lexer.TryParseDigits(s[..h], out double a, out bool da, out _) && Lexer.TryParseDigits(s[(h + 1)..], out double b, out bool db, out _)
-                && !da && !db && a <= b && b < 1900)
-            {
-                end = i + 1;
-                if (IsNotACount(i, i + 1)) return -1;
-                return Emit(i, i + 1, new Quantity(null, (long)a, (long)b, QuantityQualifier.Range), (long)b, out q, out d, ref end);
-            }
-            end = i + 1;
-            return -1;
-        }
-        if (l.Kind == LexKind.DigitsKm)
-        {
-            var s = Tokens[i].Slice(Text);
-            int k = 0;
-            while (k < s.Length && (char.IsAsciiDigit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
-            end = i + 1;
-            if (!Lexer.TryParseDigits(s[..k], out double v, out _, out _)) return -1;
-            d = new DistanceMention(StartOf(i), Tokens[i].End, l.Value == 1 ? v * 1.609344 : v);
-            return 2;
-        }
+        if (l.Kind == LexKind.DigitRange) return DigitRangeQuantity(i, out q, out d, out end);
+        if (l.Kind == LexKind.DigitsKm) return KmDistance(i, l, out d, out end);
         if (!TryNumber(j, out long n, out int e, out bool plural, out bool yearLike))
             return 0;
         end = e;
@@ -266,20 +211,97 @@ internal ref struct Scan
             end = e2;
             value = new Quantity(null, n, hi, QuantityQualifier.Range);
         }
-        else
-        {
-            value = qual switch
-            {
-                Qual.AtLeast => Quantity.AtLeast(n),
-                Qual.MoreThan => new Quantity(n, n + 1, null, QuantityQualifier.AtLeast),
-                Qual.AtMost => Quantity.AtMost(n),
-                Qual.LessThan => new Quantity(n, null, Math.Max(0, n - 1), QuantityQualifier.AtMost),
-                Qual.Approx => new Quantity(n, null, null, QuantityQualifier.Approximately),
-                Qual.ApproxBelow => new Quantity(n, null, n, QuantityQualifier.Approximately),
-                _ => Quantity.Exact(n),
-            };
-        }
+        else value = Qualified(qual, n);
         return Emit(i, end, value, value.Best ?? value.High ?? value.Low ?? 0, out q, out d, ref end);
+    }
+
+    /// <summary>
+    /// The qualifier that keyword <paramref name="k"/> at token i begins ("at least", "more than", "up to", "about",
+    /// "nearly", ...) and how many tokens it takes; 0 and <see cref="Qual.None"/> when it begins none.
+    /// </summary>
+    private readonly int Qualifier(int i, Kw k, out Qual qual)
+    {
+        switch (k)
+        {
+            case Recognizers.Kw.At when Kw(i + 1, Recognizers.Kw.Least): qual = Qual.AtLeast; return 2;
+            case Recognizers.Kw.At when Kw(i + 1, Recognizers.Kw.Most): qual = Qual.AtMost; return 2;
+            case Recognizers.Kw.No or Recognizers.Kw.Not when (Kw(i + 1, Recognizers.Kw.Fewer) || Kw(i + 1, Recognizers.Kw.Less)) && Kw(i + 2, Recognizers.Kw.Than):
+                qual = Qual.AtLeast; return 3;
+            case Recognizers.Kw.No when Kw(i + 1, Recognizers.Kw.More) && Kw(i + 2, Recognizers.Kw.Than): qual = Qual.AtMost; return 3;
+            case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Minimum) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.AtLeast; return 3;
+            case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Maximum) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.AtMost; return 3;
+            case Recognizers.Kw.A when Kw(i + 1, Recognizers.Kw.Estimated): qual = Qual.Approx; return 2;
+            case Recognizers.Kw.More when Kw(i + 1, Recognizers.Kw.Than): qual = Qual.MoreThan; return 2;
+            case Recognizers.Kw.Over or Recognizers.Kw.Above: qual = Qual.MoreThan; return 1;
+            case Recognizers.Kw.Upwards when Kw(i + 1, Recognizers.Kw.Of): qual = Qual.MoreThan; return 2;
+            case Recognizers.Kw.In when Kw(i + 1, Recognizers.Kw.Excess) && Kw(i + 2, Recognizers.Kw.Of): qual = Qual.MoreThan; return 3;
+            case Recognizers.Kw.Up when Kw(i + 1, Recognizers.Kw.To): qual = Qual.AtMost; return 2;
+            case Recognizers.Kw.As when Kw(i + 1, Recognizers.Kw.Many) && Kw(i + 2, Recognizers.Kw.As): qual = Qual.AtMost; return 3;
+            case Recognizers.Kw.Fewer or Recognizers.Kw.Less when Kw(i + 1, Recognizers.Kw.Than): qual = Qual.LessThan; return 2;
+            case Recognizers.Kw.Under or Recognizers.Kw.Below: qual = Qual.LessThan; return 1;
+            case Recognizers.Kw.About or Recognizers.Kw.Around or Recognizers.Kw.Some or Recognizers.Kw.Approximately
+                or Recognizers.Kw.Roughly or Recognizers.Kw.Estimated: qual = Qual.Approx; return 1;
+            case Recognizers.Kw.Nearly or Recognizers.Kw.Almost: qual = Qual.ApproxBelow; return 1;
+            case Recognizers.Kw.Close when Kw(i + 1, Recognizers.Kw.To): qual = Qual.ApproxBelow; return 2;
+            default: qual = Qual.None; return 0;
+        }
+    }
+
+    /// <summary>The quantity a qualifier gives number <paramref name="n"/> ("more than 5" is at least 6).</summary>
+    private static Quantity Qualified(Qual qual, long n) => qual switch
+    {
+        Qual.AtLeast => Quantity.AtLeast(n),
+        Qual.MoreThan => new Quantity(n, n + 1, null, QuantityQualifier.AtLeast),
+        Qual.AtMost => Quantity.AtMost(n),
+        Qual.LessThan => new Quantity(n, null, Math.Max(0, n - 1), QuantityQualifier.AtMost),
+        Qual.Approx => new Quantity(n, null, null, QuantityQualifier.Approximately),
+        Qual.ApproxBelow => new Quantity(n, null, n, QuantityQualifier.Approximately),
+        _ => Quantity.Exact(n),
+    };
+
+    /// <summary>"between 5 and 10", "from 5 to 10" at token i (<paramref name="k"/> is Between or From); 0 when no range follows.</summary>
+    private readonly int TryRangeQuantity(int i, Kw k, out QuantityMention q, out DistanceMention d, out int end)
+    {
+        q = default; d = default; end = i;
+        var sep = k == Recognizers.Kw.Between ? Recognizers.Kw.And : Recognizers.Kw.To;
+        if (TryNumber(i + 1, out long a, out int e1, out bool p1, out bool y1) && !p1 && !y1 && Kw(e1, sep)
+            && TryNumber(e1 + 1, out long b, out int e2, out bool p2, out bool y2) && !p2 && !y2 && a <= b)
+        {
+            end = e2;
+            if (IsNotACount(e1 + 1, e2)) return -1;
+            return Emit(i, e2, new Quantity(null, a, b, QuantityQualifier.Range), b, out q, out d, ref end);
+        }
+        return 0;
+    }
+
+    /// <summary>A digit range token "10-15" at i: a range of counts, or (a year range, a reversed range) not a count.</summary>
+    private readonly int DigitRangeQuantity(int i, out QuantityMention q, out DistanceMention d, out int end)
+    {
+        q = default; d = default;
+        var s = Tokens[i].Slice(Text);
+        int h = s.IndexOfAny('-', '\u2013');
+        if (Lexer.TryParseDigits(s[..h], out double a, out bool da, out _) && Lexer.TryParseDigits(s[(h + 1)..], out double b, out bool db, out _)
+            && !da && !db && a <= b && b < 1900)
+        {
+            end = i + 1;
+            if (IsNotACount(i, i + 1)) return -1;
+            return Emit(i, i + 1, new Quantity(null, (long)a, (long)b, QuantityQualifier.Range), (long)b, out q, out d, ref end);
+        }
+        end = i + 1;
+        return -1;
+    }
+
+    /// <summary>A distance token "15km" / "10mi" at i (<paramref name="l"/>.Value 1 for miles), in kilometres.</summary>
+    private readonly int KmDistance(int i, Lex l, out DistanceMention d, out int end)
+    {
+        d = default;
+        var s = Tokens[i].Slice(Text);
+        int k = 0;
+        while (k < s.Length && (char.IsAsciiDigit(s[k]) || s[k] == ',' || s[k] == '.')) k++;
+        end = i + 1;
+        if (!Lexer.TryParseDigits(s[..k], out double v, out _, out _)) return -1;
+        d = new DistanceMention(StartOf(i), Tokens[i].End, l.Value == 1 ? v * 1.609344 : v);
+        return 2;
     }
 
     private readonly int Emit(int i, int e, Quantity value, long distanceValue, out QuantityMention q, out DistanceMention d, ref int end)
@@ -335,55 +357,10 @@ internal ref struct Scan
         switch (l.Kind)
         {
             case LexKind.Month:
-            {
-                int month = l.Value & 0xFF;
-                bool capital = char.IsUpper(Text[StartOf(i)]);
-                int j = Tokens[i].Length <= 4 ? SkipDot(i + 1) : i + 1;
-                if (Day(j, out int day) && !(L(j + 1).Kind == LexKind.Multiplier))
-                {
-                    int k = j + 1;
-                    int year = 0;
-                    if (L(k).IsPunct(',') && Year(k + 1, out year)) k += 2;
-                    else if (Year(k, out year)) k += 1;
-                    if (!capital && (month is 3 or 5)) return false;
-                    end = k;
-                    v = year > 0 ? DateValue.Explicit(year, month, day) : DateValue.MonthDay(month, day, pub);
-                    return v.Valid;
-                }
-                if (!capital && (l.Value & 0x100) == 0) return false;
-                {
-                    int k = j;
-                    if (L(k).IsPunct(',')) k++;
-                    if (Year(k, out int year))
-                    {
-                        end = k + 1;
-                        v = DateValue.ExplicitMonth(year, month);
-                        return true;
-                    }
-                }
-                if ((l.Value & 0x100) != 0 || MonthAloneContext(L(i - 1)))
-                {
-                    end = i + 1;
-                    v = DateValue.MonthOnly(month, pub);
-                    return true;
-                }
-                return false;
-            }
+                return TryMonthFirst(i, l, pub, out v, out end);
             case LexKind.Digits:
             case LexKind.Ordinal:
-            {
-                if (!Day(i, out int day)) return false;
-                int j = i + 1;
-                if (Kw(j, Recognizers.Kw.Of)) j++;
-                var m = L(j);
-                if (m.Kind != LexKind.Month || !char.IsUpper(Text[StartOf(j)])) return false;
-                int k = SkipDot(j + 1);
-                if (L(k).IsPunct(',') && Year(k + 1, out int y2)) { end = k + 2; v = DateValue.Explicit(y2, m.Value & 0xFF, day); return v.Valid; }
-                if (Year(k, out int year)) { end = k + 1; v = DateValue.Explicit(year, m.Value & 0xFF, day); return v.Valid; }
-                end = j + 1;
-                v = DateValue.MonthDay(m.Value & 0xFF, day, pub);
-                return v.Valid;
-            }
+                return TryDayFirst(i, pub, out v, out end);
             case LexKind.Weekday:
             {
                 end = i + 1;
@@ -393,31 +370,96 @@ internal ref struct Scan
                 return true;
             }
             case LexKind.Kw:
-                switch ((Kw)l.Value)
-                {
-                    case Recognizers.Kw.Yesterday:
-                        end = i + 1;
-                        if (PartOfDay(end).Length > 0) end++;
-                        v = DateValue.Relative(pub, -1);
-                        return true;
-                    case Recognizers.Kw.Today:
-                    case Recognizers.Kw.Tonight:
-                        end = i + 1;
-                        v = DateValue.Relative(pub, 0);
-                        return true;
-                    case Recognizers.Kw.Overnight:
-                        end = i + 1;
-                        v = DateValue.Relative(pub, -1);
-                        return true;
-                    case Recognizers.Kw.Earlier when Kw(i + 1, Recognizers.Kw.Today):
-                        end = i + 2;
-                        v = DateValue.Relative(pub, 0);
-                        return true;
-                }
-                return false;
+                return TryRelativeDay(i, (Kw)l.Value, pub, out v, out end);
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A date that starts with the month <paramref name="l"/> at i: "Dec. 30", "December 30, 2023", "July 2023", and a month
+    /// alone where the month cannot be a word ("mid-May") or follows "in", "since", "during", ....
+    /// </summary>
+    private readonly bool TryMonthFirst(int i, Lex l, DateOnly? pub, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        int month = l.Value & 0xFF;
+        bool capital = char.IsUpper(Text[StartOf(i)]);
+        int j = Tokens[i].Length <= 4 ? SkipDot(i + 1) : i + 1;
+        if (Day(j, out int day) && !(L(j + 1).Kind == LexKind.Multiplier))
+        {
+            int k = j + 1;
+            int year = 0;
+            if (L(k).IsPunct(',') && Year(k + 1, out year)) k += 2;
+            else if (Year(k, out year)) k += 1;
+            if (!capital && (month is 3 or 5)) return false;
+            end = k;
+            v = year > 0 ? DateValue.Explicit(year, month, day) : DateValue.MonthDay(month, day, pub);
+            return v.Valid;
+        }
+        if (!capital && (l.Value & 0x100) == 0) return false;
+        {
+            int k = j;
+            if (L(k).IsPunct(',')) k++;
+            if (Year(k, out int year))
+            {
+                end = k + 1;
+                v = DateValue.ExplicitMonth(year, month);
+                return true;
+            }
+        }
+        if ((l.Value & 0x100) != 0 || MonthAloneContext(L(i - 1)))
+        {
+            end = i + 1;
+            v = DateValue.MonthOnly(month, pub);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A date that starts with the day at i: "30 December", "30th of Dec. 2023", "30 December, 2023".</summary>
+    private readonly bool TryDayFirst(int i, DateOnly? pub, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        if (!Day(i, out int day)) return false;
+        int j = i + 1;
+        if (Kw(j, Recognizers.Kw.Of)) j++;
+        var m = L(j);
+        if (m.Kind != LexKind.Month || !char.IsUpper(Text[StartOf(j)])) return false;
+        int k = SkipDot(j + 1);
+        if (L(k).IsPunct(',') && Year(k + 1, out int y2)) { end = k + 2; v = DateValue.Explicit(y2, m.Value & 0xFF, day); return v.Valid; }
+        if (Year(k, out int year)) { end = k + 1; v = DateValue.Explicit(year, m.Value & 0xFF, day); return v.Valid; }
+        end = j + 1;
+        v = DateValue.MonthDay(m.Value & 0xFF, day, pub);
+        return v.Valid;
+    }
+
+    /// <summary>A day named relative to publication by keyword <paramref name="k"/> at i: "yesterday", "today", "tonight", "overnight", "earlier today".</summary>
+    private readonly bool TryRelativeDay(int i, Kw k, DateOnly? pub, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        switch (k)
+        {
+            case Recognizers.Kw.Yesterday:
+                end = i + 1;
+                if (PartOfDay(end).Length > 0) end++;
+                v = DateValue.Relative(pub, -1);
+                return true;
+            case Recognizers.Kw.Today:
+            case Recognizers.Kw.Tonight:
+                end = i + 1;
+                v = DateValue.Relative(pub, 0);
+                return true;
+            case Recognizers.Kw.Overnight:
+                end = i + 1;
+                v = DateValue.Relative(pub, -1);
+                return true;
+            case Recognizers.Kw.Earlier when Kw(i + 1, Recognizers.Kw.Today):
+                end = i + 2;
+                v = DateValue.Relative(pub, 0);
+                return true;
+        }
+        return false;
     }
 
     private readonly string PartOfDay(int j)
@@ -645,77 +687,15 @@ internal ref struct Scan
             switch ((Kw)l.Value)
             {
                 case Recognizers.Kw.Since:
-                {
-                    // "since early Sept 27", "since late March", "since mid-Sept": early/mid/late move a month's start
-                    // to day 1/10/16 as Recognizers does; next to a day they mean a time of that day and are dropped.
-                    int k = i + 1, from = 1;
-                    if (Kw(k, Recognizers.Kw.Early)) k++;
-                    else if (Kw(k, Recognizers.Kw.Mid)) { from = 10; k++; }
-                    else if (Kw(k, Recognizers.Kw.Late)) { from = 16; k++; }
-                    if (L(k).Kind == LexKind.Month && (L(k).Value & 0x100) != 0) from = 10;
-                    if (TryDayRange(k, pub, Recognizers.Kw.None, out var p, out end) || TryPoint(k, pub, out p, out end) || (k == i + 1 && TryYear(k, out p, out end)))
-                    { v = DateValue.Since(p.FromDay(from), pub); return true; }
-                    return false;
-                }
+                    return TrySince(i, pub, out v, out end);
                 case Recognizers.Kw.Between:
                 case Recognizers.Kw.From:
-                {
-                    var mode = (Kw)l.Value;
-                    if ((TryPoint(i + 1, pub, out var a, out int e1) || TryYear(i + 1, out a, out e1)))
-                    {
-                        var sep = L(e1);
-                        bool ok = mode == Recognizers.Kw.Between ? sep.IsKw(Recognizers.Kw.And)
-                            : sep.IsKw(Recognizers.Kw.To) || sep.IsKw(Recognizers.Kw.Until) || sep.IsKw(Recognizers.Kw.Through);
-                        if (ok && (TryPoint(e1 + 1, pub, out var b, out end) || TryYear(e1 + 1, out b, out end)))
-                        {
-                            v = DateValue.Between(a, b);
-                            return true;
-                        }
-                    }
-                    if (TryDayRange(i + 1, pub, mode, out v, out end)) return true;
-                    return false;
-                }
+                    return TryBetween(i, (Kw)l.Value, pub, out v, out end);
                 case Recognizers.Kw.Last:
                 case Recognizers.Kw.Past:
                 case Recognizers.Kw.This:
                 case Recognizers.Kw.Previous:
-                {
-                    var m = L(i + 1);
-                    bool isThis = (Kw)l.Value == Recognizers.Kw.This;
-                    if (m.Kind == LexKind.Weekday && (Kw)l.Value == Recognizers.Kw.Last)
-                    {
-                        end = i + 2;
-                        string part = PartOfDay(end);
-                        if (part.Length > 0) end++;
-                        v = DateValue.Weekday(m.Value, pub, strictlyBefore: true, part);
-                        return true;
-                    }
-                    if (m.Kind == LexKind.Kw)
-                    {
-                        switch ((Kw)m.Value)
-                        {
-                            case Recognizers.Kw.Night when (Kw)l.Value == Recognizers.Kw.Last:
-                                end = i + 2; v = DateValue.Relative(pub, -1); return true;
-                            case Recognizers.Kw.Morning or Recognizers.Kw.Afternoon or Recognizers.Kw.Evening when isThis:
-                                end = i + 2; v = DateValue.Relative(pub, 0); return true;
-                            case Recognizers.Kw.Day when !isThis && (Kw)l.Value != Recognizers.Kw.Previous:
-                                end = i + 2; v = DateValue.Window(pub, 1); return true;
-                            case Recognizers.Kw.Week when (Kw)l.Value != Recognizers.Kw.Past:
-                                end = i + 2; v = DateValue.Week(pub, isThis ? 0 : -1); return true;
-                            case Recognizers.Kw.MonthWord when (Kw)l.Value != Recognizers.Kw.Past:
-                                end = i + 2; v = DateValue.MonthRel(pub, isThis ? 0 : -1); return true;
-                            case Recognizers.Kw.YearWord when (Kw)l.Value != Recognizers.Kw.Past:
-                                end = i + 2; v = DateValue.YearRel(pub, isThis ? 0 : -1); return true;
-                        }
-                    }
-                    if (!isThis && (Kw)l.Value != Recognizers.Kw.Previous && TryNumber(i + 1, out long n, out int e, out bool pl, out _) && !pl && n is > 0 and <= 366)
-                    {
-                        var unit = L(e);
-                        if (unit.IsKw(Recognizers.Kw.Days)) { end = e + 1; v = DateValue.Window(pub, (int)n); return true; }
-                        if (unit.IsKw(Recognizers.Kw.Hours) && n % 24 == 0) { end = e + 1; v = DateValue.Window(pub, (int)(n / 24)); return true; }
-                    }
-                    return false;
-                }
+                    return TryLastOrThis(i, (Kw)l.Value, pub, out v, out end);
                 case Recognizers.Kw.In when (Kw(i + 1, Recognizers.Kw.A) || L(i + 1) == new Lex(LexKind.Small, 1)) && Kw(i + 2, Recognizers.Kw.Day):
                     end = i + 3; v = DateValue.Window(pub, 1); return true;
                 case Recognizers.Kw.In or Recognizers.Kw.During when Year(i + 1, out _) && L(i + 2).Kind != LexKind.Multiplier:
@@ -726,6 +706,88 @@ internal ref struct Scan
         if (TryAgo(i, pub, out v, out end, out _, out _)) return true;
         if (l.Kind is LexKind.Digits or LexKind.Ordinal or LexKind.DigitRange or LexKind.Month && TryDayRange(i, pub, Recognizers.Kw.None, out v, out end)) return true;
         return TryPoint(i, pub, out v, out end);
+    }
+
+    /// <summary>"since" at i and the date it starts from: "since Sept 27", "since late March", "since mid-Sept", "since 2022".</summary>
+    private readonly bool TrySince(int i, DateOnly? pub, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        // "since early Sept 27", "since late March", "since mid-Sept": early/mid/late move a month's start
+        // to day 1/10/16 as Recognizers does; next to a day they mean a time of that day and are dropped.
+        int k = i + 1, from = 1;
+        if (Kw(k, Recognizers.Kw.Early)) k++;
+        else if (Kw(k, Recognizers.Kw.Mid)) { from = 10; k++; }
+        else if (Kw(k, Recognizers.Kw.Late)) { from = 16; k++; }
+        if (L(k).Kind == LexKind.Month && (L(k).Value & 0x100) != 0) from = 10;
+        if (TryDayRange(k, pub, Recognizers.Kw.None, out var p, out end) || TryPoint(k, pub, out p, out end) || (k == i + 1 && TryYear(k, out p, out end)))
+        { v = DateValue.Since(p.FromDay(from), pub); return true; }
+        return false;
+    }
+
+    /// <summary>
+    /// "between" or "from" (<paramref name="mode"/>) at i and two dates: "between May 3 and May 5", "from 2021 to 2022",
+    /// or days of one month ("between 3 and 5 March").
+    /// </summary>
+    private readonly bool TryBetween(int i, Kw mode, DateOnly? pub, out DateValue v, out int end)
+    {
+        end = i;
+        if ((TryPoint(i + 1, pub, out var a, out int e1) || TryYear(i + 1, out a, out e1)))
+        {
+            var sep = L(e1);
+            bool ok = mode == Recognizers.Kw.Between ? sep.IsKw(Recognizers.Kw.And)
+                : sep.IsKw(Recognizers.Kw.To) || sep.IsKw(Recognizers.Kw.Until) || sep.IsKw(Recognizers.Kw.Through);
+            if (ok && (TryPoint(e1 + 1, pub, out var b, out end) || TryYear(e1 + 1, out b, out end)))
+            {
+                v = DateValue.Between(a, b);
+                return true;
+            }
+        }
+        if (TryDayRange(i + 1, pub, mode, out v, out end)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "last", "past", "this" or "previous" (<paramref name="k"/>) at i and what it qualifies: "last Friday", "last night",
+    /// "this morning", "the past day", "last week/month/year", "the past 3 days", "the past 48 hours".
+    /// </summary>
+    private readonly bool TryLastOrThis(int i, Kw k, DateOnly? pub, out DateValue v, out int end)
+    {
+        v = default; end = i;
+        var m = L(i + 1);
+        bool isThis = k == Recognizers.Kw.This;
+        if (m.Kind == LexKind.Weekday && k == Recognizers.Kw.Last)
+        {
+            end = i + 2;
+            string part = PartOfDay(end);
+            if (part.Length > 0) end++;
+            v = DateValue.Weekday(m.Value, pub, strictlyBefore: true, part);
+            return true;
+        }
+        if (m.Kind == LexKind.Kw)
+        {
+            switch ((Kw)m.Value)
+            {
+                case Recognizers.Kw.Night when k == Recognizers.Kw.Last:
+                    end = i + 2; v = DateValue.Relative(pub, -1); return true;
+                case Recognizers.Kw.Morning or Recognizers.Kw.Afternoon or Recognizers.Kw.Evening when isThis:
+                    end = i + 2; v = DateValue.Relative(pub, 0); return true;
+                case Recognizers.Kw.Day when !isThis && k != Recognizers.Kw.Previous:
+                    end = i + 2; v = DateValue.Window(pub, 1); return true;
+                case Recognizers.Kw.Week when k != Recognizers.Kw.Past:
+                    end = i + 2; v = DateValue.Week(pub, isThis ? 0 : -1); return true;
+                case Recognizers.Kw.MonthWord when k != Recognizers.Kw.Past:
+                    end = i + 2; v = DateValue.MonthRel(pub, isThis ? 0 : -1); return true;
+                case Recognizers.Kw.YearWord when k != Recognizers.Kw.Past:
+                    end = i + 2; v = DateValue.YearRel(pub, isThis ? 0 : -1); return true;
+            }
+        }
+        if (!isThis && k != Recognizers.Kw.Previous && TryNumber(i + 1, out long n, out int e, out bool pl, out _) && !pl && n is > 0 and <= 366)
+        {
+            var unit = L(e);
+            if (unit.IsKw(Recognizers.Kw.Days)) { end = e + 1; v = DateValue.Window(pub, (int)n); return true; }
+            if (unit.IsKw(Recognizers.Kw.Hours) && n % 24 == 0) { end = e + 1; v = DateValue.Window(pub, (int)(n / 24)); return true; }
+        }
+        return false;
     }
 
     private readonly bool TryYear(int i, out DateValue v, out int end)

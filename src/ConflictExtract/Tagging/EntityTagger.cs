@@ -325,12 +325,32 @@ public sealed class EntityTagger
     private void TagSentence(string text, ReadOnlySpan<Token> tokens, int first, int end, in Tables tables,
         ReadOnlySpan<TaggerHints> hints, float[] logp, List<TaggedSpan> result)
     {
-        var info = TaggerFeatures.Describe(text, tokens, first, end);
         int len = end - first;
-        // Allowed classes per token: 0 = O only (not a word or number: nothing to score), 1 = O and I-x (a content token
-        // that cannot begin a name), 2 = all. Scores stay unmasked so that a span's confidence can be computed from them.
         byte[] allowArr = ArrayPool<byte>.Shared.Rent(len);
-        Span<byte> allow = allowArr.AsSpan(0, len);
+        try
+        {
+            Span<byte> allow = allowArr.AsSpan(0, len);
+            ScoreTokens(text, tokens, first, end, tables, hints, logp, allow);
+            Span<byte> path = len <= 512 ? stackalloc byte[len] : new byte[len];
+            Decode(logp, allow, path);
+            AddSpans(tokens, first, path, logp, result);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(allowArr);
+        }
+    }
+
+    /// <summary>
+    /// Scores every token of the sentence [<paramref name="first"/>, <paramref name="end"/>) into <paramref name="logp"/>
+    /// and writes the classes each may take into <paramref name="allow"/>: 0 = O only (not a word or number: nothing to
+    /// score), 1 = O and I-x (a content token that cannot begin a name), 2 = all. Scores stay unmasked so that a span's
+    /// confidence can be computed from them.
+    /// </summary>
+    private void ScoreTokens(string text, ReadOnlySpan<Token> tokens, int first, int end, in Tables tables,
+        ReadOnlySpan<TaggerHints> hints, float[] logp, Span<byte> allow)
+    {
+        var info = TaggerFeatures.Describe(text, tokens, first, end);
         for (int i = first; i < end; i++)
         {
             var lp = logp.AsSpan((i - first) * ClassCount, ClassCount);
@@ -347,8 +367,12 @@ public sealed class EntityTagger
             allow[i - first] = canBegin ? (byte)2 : (byte)1;
             Score(text, tokens, i, info, tables, hints, lp);
         }
+    }
 
-        // Viterbi: I-x only after B-x or I-x.
+    /// <summary>Viterbi over the sentence's scores: the best class path (I-x only after B-x or I-x) into <paramref name="path"/>.</summary>
+    private static void Decode(float[] logp, ReadOnlySpan<byte> allow, Span<byte> path)
+    {
+        int len = path.Length;
         byte[] backArr = ArrayPool<byte>.Shared.Rent(len * ClassCount);
         try
         {
@@ -377,31 +401,34 @@ public sealed class EntityTagger
             }
             int state = 0;
             for (int c = 1; c < ClassCount; c++) if (prev[c] > prev[state]) state = c;
-            Span<byte> path = len <= 512 ? stackalloc byte[len] : new byte[len];
             for (int k = len - 1; k >= 0; k--)
             {
                 path[k] = (byte)state;
                 if (k > 0) state = back[k * ClassCount + state];
             }
-
-            for (int k = 0; k < len; k++)
-            {
-                int c = path[k];
-                if (c == 0 || c > LabelCount) continue;
-                int e = k + 1;
-                while (e < len && path[e] == c + LabelCount) e++;
-                float sum = 0;
-                for (int j = k; j < e; j++) sum += MathF.Exp(LogProbability(logp.AsSpan(j * ClassCount, ClassCount), path[j]));
-                var ft = tokens[first + k];
-                var lt = tokens[first + e - 1];
-                result.Add(new TaggedSpan(ft.Start, lt.End, first + k, first + e, (EntityLabel)c, sum / (e - k)));
-                k = e - 1;
-            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(backArr);
-            ArrayPool<byte>.Shared.Return(allowArr);
+        }
+    }
+
+    /// <summary>Adds a span for each B-x run of <paramref name="path"/>, its confidence the mean probability of its tokens' classes.</summary>
+    private static void AddSpans(ReadOnlySpan<Token> tokens, int first, ReadOnlySpan<byte> path, float[] logp, List<TaggedSpan> result)
+    {
+        int len = path.Length;
+        for (int k = 0; k < len; k++)
+        {
+            int c = path[k];
+            if (c == 0 || c > LabelCount) continue;
+            int e = k + 1;
+            while (e < len && path[e] == c + LabelCount) e++;
+            float sum = 0;
+            for (int j = k; j < e; j++) sum += MathF.Exp(LogProbability(logp.AsSpan(j * ClassCount, ClassCount), path[j]));
+            var ft = tokens[first + k];
+            var lt = tokens[first + e - 1];
+            result.Add(new TaggedSpan(ft.Start, lt.End, first + k, first + e, (EntityLabel)c, sum / (e - k)));
+            k = e - 1;
         }
     }
 

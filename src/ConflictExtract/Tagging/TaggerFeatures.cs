@@ -62,6 +62,7 @@ internal static class TaggerFeatures
     /// Writes the feature hashes of token <paramref name="i"/> into <paramref name="output"/> (at least
     /// <see cref="MaxFeatures"/> long) and returns how many. <paramref name="hints"/> may be empty.
     /// </summary>
+    /// <remarks>The order of the features is part of the model: the scores sum the weights in this order.</remarks>
     public static int Extract(string text, ReadOnlySpan<Token> tokens, int i, in SentenceInfo s, ReadOnlySpan<WordClass> classes,
         ReadOnlySpan<uint> words, ReadOnlySpan<uint> shapes, ReadOnlySpan<TaggerHints> hints, int bits, Span<int> output)
     {
@@ -74,51 +75,9 @@ internal static class TaggerFeatures
         output[n++] = (int)(Mix(1) & mask); // bias-like constant feature
         output[n++] = (int)(Mix(Combine(2, words[i])) & mask);
         output[n++] = (int)(Mix(Combine(3, shapes[i])) & mask);
-        for (int k = 1; k <= 4; k++)
-        {
-            if (w.Length > k)
-            {
-                output[n++] = (int)(Mix(Lower(10 + (uint)k, w[..k])) & mask);
-                output[n++] = (int)(Mix(Lower(20 + (uint)k, w[^k..])) & mask);
-            }
-        }
-        // Letters before the first digit or hyphen: "kh" of "Kh-999", "bm" of "BM-21".
-        int cut = FirstDigitOrHyphen(w);
-        if (cut > 0) output[n++] = (int)(Mix(Lower(30, w[..cut])) & mask);
-
-        // Flags.
-        uint flags = 0;
-        if (cap) flags |= 1;
-        if (t.Has(TokenFlags.AllCaps)) flags |= 2;
-        if (t.Has(TokenFlags.HasDigit)) flags |= 4;
-        if (t.Has(TokenFlags.HasHyphen)) flags |= 8;
-        if (i == s.First) flags |= 16;
-        if (i == s.End - 1) flags |= 32;
-        if (s.TitleCase) flags |= 64;
-        if (s.AllCaps) flags |= 128;
-        for (uint b = 1; b <= 128; b <<= 1)
-            if ((flags & b) != 0) output[n++] = (int)(Mix(Combine(40, b)) & mask);
-        output[n++] = (int)(Mix(Combine(41, flags & 0xFF)) & mask);
-        output[n++] = (int)(Mix(Combine(42, (uint)t.Kind)) & mask);
-
-        // Neighbour words and shapes, ±2 within the sentence.
-        for (int d = -2; d <= 2; d++)
-        {
-            if (d == 0) continue;
-            int j = i + d;
-            uint slot = (uint)(d + 2);
-            if (j < s.First || j >= s.End)
-            {
-                output[n++] = (int)(Mix(Combine(50 + slot, 0xB0u)) & mask); // boundary
-                continue;
-            }
-            output[n++] = (int)(Mix(Combine(60 + slot, words[j])) & mask);
-            if (d is -1 or 1) output[n++] = (int)(Mix(Combine(70 + slot, shapes[j])) & mask);
-            var cj = classes[j];
-            if (cj != WordClass.None) EmitClasses(80 + slot, cj, mask, output, ref n);
-            if (!hints.IsEmpty && (d is -1 or 1) && hints[j] != TaggerHints.None)
-                output[n++] = (int)(Mix(Combine(90 + slot, (uint)hints[j])) & mask);
-        }
+        EmitAffixes(w, mask, output, ref n);
+        EmitFlags(t, i, s, mask, output, ref n);
+        EmitNeighbours(i, s, classes, words, shapes, hints, mask, output, ref n);
 
         // Conjunctions.
         if (i - 1 >= s.First)
@@ -139,6 +98,66 @@ internal static class TaggerFeatures
             output[n++] = (int)(Mix(Combine(121, h | (cap ? 0x100u : 0u))) & mask);
         }
         return n;
+    }
+
+    /// <summary>Prefixes and suffixes of one to four characters, and the letters before the first digit or hyphen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EmitAffixes(ReadOnlySpan<char> w, uint mask, Span<int> output, ref int n)
+    {
+        for (int k = 1; k <= 4; k++)
+        {
+            if (w.Length > k)
+            {
+                output[n++] = (int)(Mix(Lower(10 + (uint)k, w[..k])) & mask);
+                output[n++] = (int)(Mix(Lower(20 + (uint)k, w[^k..])) & mask);
+            }
+        }
+        // Letters before the first digit or hyphen: "kh" of "Kh-999", "bm" of "BM-21".
+        int cut = FirstDigitOrHyphen(w);
+        if (cut > 0) output[n++] = (int)(Mix(Lower(30, w[..cut])) & mask);
+    }
+
+    /// <summary>The token's casing and digit flags, its place in the sentence and the sentence's casing: each, and all together.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EmitFlags(Token t, int i, in SentenceInfo s, uint mask, Span<int> output, ref int n)
+    {
+        uint flags = 0;
+        if (t.Has(TokenFlags.Capitalized)) flags |= 1;
+        if (t.Has(TokenFlags.AllCaps)) flags |= 2;
+        if (t.Has(TokenFlags.HasDigit)) flags |= 4;
+        if (t.Has(TokenFlags.HasHyphen)) flags |= 8;
+        if (i == s.First) flags |= 16;
+        if (i == s.End - 1) flags |= 32;
+        if (s.TitleCase) flags |= 64;
+        if (s.AllCaps) flags |= 128;
+        for (uint b = 1; b <= 128; b <<= 1)
+            if ((flags & b) != 0) output[n++] = (int)(Mix(Combine(40, b)) & mask);
+        output[n++] = (int)(Mix(Combine(41, flags & 0xFF)) & mask);
+        output[n++] = (int)(Mix(Combine(42, (uint)t.Kind)) & mask);
+    }
+
+    /// <summary>Neighbour words, shapes, word classes and hints, ±2 within the sentence (a boundary feature outside it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EmitNeighbours(int i, in SentenceInfo s, ReadOnlySpan<WordClass> classes, ReadOnlySpan<uint> words,
+        ReadOnlySpan<uint> shapes, ReadOnlySpan<TaggerHints> hints, uint mask, Span<int> output, ref int n)
+    {
+        for (int d = -2; d <= 2; d++)
+        {
+            if (d == 0) continue;
+            int j = i + d;
+            uint slot = (uint)(d + 2);
+            if (j < s.First || j >= s.End)
+            {
+                output[n++] = (int)(Mix(Combine(50 + slot, 0xB0u)) & mask); // boundary
+                continue;
+            }
+            output[n++] = (int)(Mix(Combine(60 + slot, words[j])) & mask);
+            if (d is -1 or 1) output[n++] = (int)(Mix(Combine(70 + slot, shapes[j])) & mask);
+            var cj = classes[j];
+            if (cj != WordClass.None) EmitClasses(80 + slot, cj, mask, output, ref n);
+            if (!hints.IsEmpty && (d is -1 or 1) && hints[j] != TaggerHints.None)
+                output[n++] = (int)(Mix(Combine(90 + slot, (uint)hints[j])) & mask);
+        }
     }
 
     private static void EmitClasses(uint template, WordClass c, uint mask, Span<int> output, ref int n)

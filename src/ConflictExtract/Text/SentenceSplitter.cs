@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using ConflictExtract.Languages;
 
 namespace ConflictExtract.Text;
 
@@ -43,60 +45,7 @@ public static class SentenceSplitter
         int first = 0;
         for (int k = 0; k < tokens.Length; k++)
         {
-            int next = k + 1;
-            bool boundary;
-            if (next >= tokens.Length)
-            {
-                boundary = true;
-            }
-            else
-            {
-                var t = tokens[k];
-                if ((uint)t.End > (uint)text.Length || t.Start < 0) { boundary = false; }
-                else
-                {
-                    var span = t.Slice(text);
-                    if (t.Kind == TokenKind.Punctuation && IsTerminal(span))
-                    {
-                        // Glue further terminals and closing quotes/brackets that touch.
-                        bool ellipsisOnly = IsEllipsis(span);
-                        while (next < tokens.Length && !tokens[next].Has(TokenFlags.SpaceBefore) && tokens[next].Kind == TokenKind.Punctuation
-                               && tokens[next].End <= text.Length)
-                        {
-                            var ns = tokens[next].Slice(text);
-                            if (IsTerminal(ns)) { ellipsisOnly &= IsEllipsis(ns); next++; continue; }
-                            if (IsClosing(ns)) { next++; continue; }
-                            break;
-                        }
-                        k = next - 1;
-                        boundary = next >= tokens.Length || StartsSentenceAfterTerminal(text, tokens[next], ellipsisOnly);
-                    }
-                    else if (t.Has(TokenFlags.Abbreviation))
-                    {
-                        // "... the U.S.” The ...": closing quotes/brackets glued to the abbreviation go with it.
-                        int after = next;
-                        while (after < tokens.Length && !tokens[after].Has(TokenFlags.SpaceBefore) && tokens[after].Kind == TokenKind.Punctuation
-                               && tokens[after].End <= text.Length && IsClosing(tokens[after].Slice(text)))
-                            after++;
-                        if (after > next && (after >= tokens.Length || (CanEndSentence(span) && IsSentenceStarter(text, tokens[after]))
-                                             || tokens[after].Has(TokenFlags.ParagraphBefore)))
-                        {
-                            k = after - 1;
-                            boundary = true;
-                        }
-                        else boundary = tokens[next].Has(TokenFlags.ParagraphBefore)
-                                   || (CanEndSentence(span) && IsSentenceStarter(text, tokens[next]))
-                                   || (tokens[next].Has(TokenFlags.NewlineBefore) && !StartsLower(text, tokens[next]));
-                    }
-                    else
-                    {
-                        var nt = tokens[next];
-                        if (nt.Has(TokenFlags.ParagraphBefore)) boundary = true;
-                        else if (nt.Has(TokenFlags.NewlineBefore)) boundary = !ContinuesLine(text, t) && !StartsLower(text, nt);
-                        else boundary = false;
-                    }
-                }
-            }
+            bool boundary = k + 1 >= tokens.Length || EndsSentence(text, tokens, ref k);
             if (boundary)
             {
                 int last = Math.Min(k, tokens.Length - 1);
@@ -105,6 +54,64 @@ public static class SentenceSplitter
                 first = last + 1;
             }
         }
+    }
+
+    /// <summary>
+    /// True when a sentence ends after token <paramref name="k"/> (not the last token); <paramref name="k"/> moves to the
+    /// last punctuation glued to it that goes with the sentence.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndsSentence(string text, ReadOnlySpan<Token> tokens, ref int k)
+    {
+        var t = tokens[k];
+        if ((uint)t.End > (uint)text.Length || t.Start < 0) return false;
+        var span = t.Slice(text);
+        if (t.Kind == TokenKind.Punctuation && IsTerminal(span)) return EndsAtTerminal(text, tokens, span, ref k);
+        if (t.Has(TokenFlags.Abbreviation)) return EndsAtAbbreviation(text, tokens, span, ref k);
+        var nt = tokens[k + 1];
+        if (nt.Has(TokenFlags.ParagraphBefore)) return true;
+        if (nt.Has(TokenFlags.NewlineBefore)) return !ContinuesLine(text, t) && !StartsLower(text, nt);
+        return false;
+    }
+
+    /// <summary>After a terminal (<paramref name="span"/>, at <paramref name="k"/>): takes the terminals and closing quotes glued to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndsAtTerminal(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<char> span, ref int k)
+    {
+        int next = k + 1;
+        // Glue further terminals and closing quotes/brackets that touch.
+        bool ellipsisOnly = IsEllipsis(span);
+        while (next < tokens.Length && !tokens[next].Has(TokenFlags.SpaceBefore) && tokens[next].Kind == TokenKind.Punctuation
+               && tokens[next].End <= text.Length)
+        {
+            var ns = tokens[next].Slice(text);
+            if (IsTerminal(ns)) { ellipsisOnly &= IsEllipsis(ns); next++; continue; }
+            if (IsClosing(ns)) { next++; continue; }
+            break;
+        }
+        k = next - 1;
+        return next >= tokens.Length || StartsSentenceAfterTerminal(text, tokens[next], ellipsisOnly);
+    }
+
+    /// <summary>After an abbreviation (<paramref name="span"/>, at <paramref name="k"/>) and the closing quotes glued to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndsAtAbbreviation(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<char> span, ref int k)
+    {
+        int next = k + 1;
+        // "... the U.S.” The ...": closing quotes/brackets glued to the abbreviation go with it.
+        int after = next;
+        while (after < tokens.Length && !tokens[after].Has(TokenFlags.SpaceBefore) && tokens[after].Kind == TokenKind.Punctuation
+               && tokens[after].End <= text.Length && IsClosing(tokens[after].Slice(text)))
+            after++;
+        if (after > next && (after >= tokens.Length || (CanEndSentence(span) && IsSentenceStarter(text, tokens[after]))
+                             || tokens[after].Has(TokenFlags.ParagraphBefore)))
+        {
+            k = after - 1;
+            return true;
+        }
+        return tokens[next].Has(TokenFlags.ParagraphBefore)
+               || (CanEndSentence(span) && IsSentenceStarter(text, tokens[next]))
+               || (tokens[next].Has(TokenFlags.NewlineBefore) && !StartsLower(text, tokens[next]));
     }
 
     private static bool IsTerminal(ReadOnlySpan<char> s) =>
@@ -161,27 +168,17 @@ public static class SentenceSplitter
         return StarterLookup.Contains(t.Slice(text));
     }
 
-    private static readonly FrozenSet<string> SentenceEndAbbrev = FrozenSet.Create(StringComparer.Ordinal,
-        ["etc", "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "al", "est", "approx"]);
+    // Word lists: Languages/English/sentences.txt.
+
+    /// <summary>Abbreviations whose stop may also end a sentence ("Ltd.", "etc."), without the stop.</summary>
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceEndAbbrevLookup =
-        SentenceEndAbbrev.GetAlternateLookup<ReadOnlySpan<char>>();
+        TextWords.English.SentenceEndAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Capitalised closed-class words that begin sentences and are not names.</summary>
-    private static readonly FrozenSet<string> Starters = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "The", "A", "An", "This", "That", "These", "Those", "There", "It", "Its", "He", "She", "They", "We", "I", "You",
-        "His", "Her", "Their", "Our", "My", "In", "On", "At", "By", "For", "From", "With", "Without", "After", "Before",
-        "During", "Since", "Until", "When", "While", "Where", "As", "If", "But", "And", "Or", "So", "Yet", "However",
-        "Meanwhile", "Moreover", "Also", "Some", "Many", "Most", "Several", "Other", "Others", "Both", "All", "No",
-        "According", "Earlier", "Later", "Separately", "Overall", "Last", "Next", "Officials", "Authorities",
-    ]);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = Starters.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup =
+        TextWords.English.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string> FunctionWords = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "as",
-        "into", "than", "which", "who", "whose", "its", "their", "his", "her", "our", "is", "are", "was", "were", "be",
-        "been", "has", "have", "had", "not", "said", "says", "this", "these", "those", "about", "over", "after", "near",
-    ]);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Lower-case function words that, ending a line, say the text goes on.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup =
+        TextWords.English.LineEndFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ConflictExtract.Languages;
 
 namespace ConflictExtract.Text;
 
@@ -19,7 +20,8 @@ namespace ConflictExtract.Text;
 /// inner apostrophes of names ("O'Brien").</item>
 /// <item>Clitics are split off as their own <see cref="TokenKind.Word"/> tokens, Penn Treebank style:
 /// "Ukraine’s" → "Ukraine" + "’s", "didn't" → "did" + "n't", "they're" → "they" + "'re" (also 've, 'll, 'd, 'm).</item>
-/// <item>Abbreviations keep their full stop and get <see cref="TokenFlags.Abbreviation"/>: a fixed list ("Dec.", "Gen.", "etc."),
+/// <item>Abbreviations keep their full stop and get <see cref="TokenFlags.Abbreviation"/>: a list of the language's data
+/// (<c>Languages/English/tokens.txt</c>: "Dec.", "Gen.", "etc."),
 /// single capital initials ("J.") and dotted acronyms ("U.S.", "a.m.").</item>
 /// <item><see cref="TokenKind.Number"/> is digits with optional thousands commas and a decimal point ("1,000", "3.5").
 /// Digits joined to letters or hyphens make a <see cref="TokenKind.Word"/> with <see cref="TokenFlags.HasDigit"/>
@@ -83,110 +85,125 @@ public static class Tokenizer
                     continue;
             }
 
-            int start = i;
-            TokenKind kind;
             TokenFlags flags = pending;
             pending = TokenFlags.None;
             newlines = 0;
-
-            switch (cls)
+            i = cls switch
             {
-                case CharClass.Letter:
-                case CharClass.Digit:
-                {
-                    int end = ScanWord(s, i, ref flags, out kind, out bool nt);
-                    // URL or e-mail: the word stops at ':', '.', '@' or '/' that is glued to more text.
-                    if (end < n && s[end] is ':' or '.' or '@' or '/' && end + 1 < n && !IsSpaceLike(s[end + 1]) && start >= urlFailEnd)
-                    {
-                        int u = TryUrl(s, start, end, out int runEnd);
-                        // A failed try is not repeated inside the same run of URL characters (keeps "ab.ab.ab…" linear).
-                        if (u < 0) urlFailEnd = runEnd;
-                        if (u > end)
-                        {
-                            output.Add(new Token(start, u - start, TokenKind.Url, flags & SpaceMask));
-                            i = u;
-                            continue;
-                        }
-                    }
-                    output.Add(new Token(start, end - start, kind, flags));
-                    i = end;
-                    if (nt)
-                    {
-                        output.Add(new Token(i, 3, TokenKind.Word, TokenFlags.None));
-                        i += 3;
-                    }
-                    continue;
-                }
-                case CharClass.Apostrophe:
-                {
-                    // Clitic glued to a preceding word: ’s 're 've 'll 'd 'm.
-                    if ((flags & TokenFlags.SpaceBefore) == 0 && output.Count > 0 && output[^1].Kind == TokenKind.Word
-                        && output[^1].End == i)
-                    {
-                        int k = CliticLength(s, i + 1);
-                        if (k > 0)
-                        {
-                            output.Add(new Token(i, k + 1, TokenKind.Word, flags));
-                            i += k + 1;
-                            continue;
-                        }
-                    }
-                    kind = TokenKind.Punctuation;
-                    i++;
-                    break;
-                }
-                case CharClass.Period:
-                    kind = TokenKind.Punctuation;
-                    i++;
-                    if (i + 1 < n && s[i] == '.' && s[i + 1] == '.')
-                    {
-                        while (i < n && s[i] == '.') i++;
-                    }
-                    break;
-                case CharClass.Hyphen:
-                    kind = TokenKind.Punctuation;
-                    i++;
-                    while (i < n && s[i] == c) i++;
-                    break;
-                case CharClass.Punct:
-                    kind = TokenKind.Punctuation;
-                    i++;
-                    break;
-                case CharClass.HighSurrogate:
-                    kind = TokenKind.Symbol;
-                    if (i + 1 < n && char.IsLowSurrogate(s[i + 1]))
-                    {
-                        var rune = new Rune(c, s[i + 1]);
-                        if (Rune.IsLetter(rune) || Rune.IsDigit(rune))
-                        {
-                            int end = ScanWord(s, i, ref flags, out kind, out bool nt2);
-                            output.Add(new Token(start, end - start, kind, flags));
-                            i = end;
-                            if (nt2)
-                            {
-                                output.Add(new Token(i, 3, TokenKind.Word, TokenFlags.None));
-                                i += 3;
-                            }
-                            continue;
-                        }
-                        i = ScanEmojiTail(s, i + 2);
-                    }
-                    else
-                    {
-                        i++;
-                    }
-                    break;
-                default: // Symbol, LowSurrogate (lone)
-                    kind = TokenKind.Symbol;
-                    i++;
-                    if (cls == CharClass.Symbol) i = ScanEmojiTail(s, i);
-                    break;
-            }
-            output.Add(new Token(start, i - start, kind, flags & SpaceMask));
+                CharClass.Letter or CharClass.Digit => AddWordOrUrl(s, i, flags, output, ref urlFailEnd),
+                CharClass.Apostrophe => AddApostrophe(s, i, flags, output),
+                CharClass.HighSurrogate => AddSurrogatePair(s, i, flags, output),
+                _ => AddPunctuationOrSymbol(s, i, cls, flags, output),
+            };
         }
     }
 
     private const TokenFlags SpaceMask = TokenFlags.SpaceBefore | TokenFlags.NewlineBefore | TokenFlags.ParagraphBefore;
+
+    /// <summary>
+    /// Adds the word or number that starts at <paramref name="start"/> (a letter or digit), or the URL or e-mail address
+    /// it begins; returns the index after what was added.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AddWordOrUrl(ReadOnlySpan<char> s, int start, TokenFlags flags, List<Token> output, ref int urlFailEnd)
+    {
+        int n = s.Length;
+        int end = ScanWord(s, start, ref flags, out TokenKind kind, out bool nt);
+        // URL or e-mail: the word stops at ':', '.', '@' or '/' that is glued to more text.
+        if (end < n && s[end] is ':' or '.' or '@' or '/' && end + 1 < n && !IsSpaceLike(s[end + 1]) && start >= urlFailEnd)
+        {
+            int u = TryUrl(s, start, end, out int runEnd);
+            // A failed try is not repeated inside the same run of URL characters (keeps "ab.ab.ab…" linear).
+            if (u < 0) urlFailEnd = runEnd;
+            if (u > end)
+            {
+                output.Add(new Token(start, u - start, TokenKind.Url, flags & SpaceMask));
+                return u;
+            }
+        }
+        return AddWord(start, end, kind, flags, nt, output);
+    }
+
+    /// <summary>Adds a scanned word [<paramref name="start"/>, <paramref name="end"/>) and the "n't" split off after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AddWord(int start, int end, TokenKind kind, TokenFlags flags, bool ntFollows, List<Token> output)
+    {
+        output.Add(new Token(start, end - start, kind, flags));
+        if (!ntFollows) return end;
+        output.Add(new Token(end, 3, TokenKind.Word, TokenFlags.None));
+        return end + 3;
+    }
+
+    /// <summary>Adds a clitic glued to the preceding word ("’s", "'re", "'ve", "'ll", "'d", "'m") or else a lone apostrophe.</summary>
+    private static int AddApostrophe(ReadOnlySpan<char> s, int i, TokenFlags flags, List<Token> output)
+    {
+        if ((flags & TokenFlags.SpaceBefore) == 0 && output.Count > 0 && output[^1].Kind == TokenKind.Word
+            && output[^1].End == i)
+        {
+            int k = CliticLength(s, i + 1);
+            if (k > 0)
+            {
+                output.Add(new Token(i, k + 1, TokenKind.Word, flags));
+                return i + k + 1;
+            }
+        }
+        output.Add(new Token(i, 1, TokenKind.Punctuation, flags & SpaceMask));
+        return i + 1;
+    }
+
+    /// <summary>Adds what starts with a high surrogate: a word of an astral letter or digit, an emoji, or a lone surrogate.</summary>
+    private static int AddSurrogatePair(ReadOnlySpan<char> s, int start, TokenFlags flags, List<Token> output)
+    {
+        int i = start;
+        if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+        {
+            var rune = new Rune(s[i], s[i + 1]);
+            if (Rune.IsLetter(rune) || Rune.IsDigit(rune))
+            {
+                int end = ScanWord(s, i, ref flags, out TokenKind kind, out bool nt);
+                return AddWord(start, end, kind, flags, nt, output);
+            }
+            i = ScanEmojiTail(s, i + 2);
+        }
+        else
+        {
+            i++;
+        }
+        output.Add(new Token(start, i - start, TokenKind.Symbol, flags & SpaceMask));
+        return i;
+    }
+
+    /// <summary>
+    /// Adds one punctuation or symbol token: an ellipsis of full stops, a run of one dash character, a symbol with its
+    /// emoji modifiers, or a single character.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AddPunctuationOrSymbol(ReadOnlySpan<char> s, int start, CharClass cls, TokenFlags flags, List<Token> output)
+    {
+        int n = s.Length;
+        int i = start + 1;
+        TokenKind kind = TokenKind.Punctuation;
+        switch (cls)
+        {
+            case CharClass.Period:
+                if (i + 1 < n && s[i] == '.' && s[i + 1] == '.')
+                {
+                    while (i < n && s[i] == '.') i++;
+                }
+                break;
+            case CharClass.Hyphen:
+                while (i < n && s[i] == s[start]) i++;
+                break;
+            case CharClass.Punct:
+                break;
+            default: // Symbol, LowSurrogate (lone)
+                kind = TokenKind.Symbol;
+                if (cls == CharClass.Symbol) i = ScanEmojiTail(s, i);
+                break;
+        }
+        output.Add(new Token(start, i - start, kind, flags & SpaceMask));
+        return i;
+    }
 
     /// <summary>Absorbs variation selectors, skin-tone modifiers, keycap marks and ZWJ-joined pictographs after a symbol.</summary>
     private static int ScanEmojiTail(ReadOnlySpan<char> s, int i)
@@ -305,148 +322,228 @@ public static class Tokenizer
         return (a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l') ? 2 : 0;
     }
 
+    /// <summary>What a word scan has seen so far: its letters and the joiners that make it one compound token.</summary>
+    private struct WordShape
+    {
+        /// <summary>Letters seen (cased or not) and how many of them are upper case.</summary>
+        public int Letters, Uppers;
+        public bool HasDigit, HasHyphen, HasSlash, HasApostrophe;
+        /// <summary>Only digits, thousands commas and one decimal point so far.</summary>
+        public bool Numeric;
+        /// <summary>Single letters joined by full stops: "U.S", "a.m".</summary>
+        public bool Dotted;
+        /// <summary>The word starts with an upper-case letter.</summary>
+        public bool FirstUpper;
+        /// <summary>Start of the current alphanumeric segment (after the last hyphen, slash or acronym stop).</summary>
+        public int SegmentStart;
+
+        /// <summary>The token flags the shape gives.</summary>
+        public readonly TokenFlags Flags()
+        {
+            var flags = TokenFlags.None;
+            if (FirstUpper) flags |= TokenFlags.Capitalized;
+            if (Letters >= 2 && Uppers == Letters) flags |= TokenFlags.AllCaps;
+            if (HasDigit) flags |= TokenFlags.HasDigit;
+            if (HasHyphen) flags |= TokenFlags.HasHyphen;
+            if (HasSlash) flags |= TokenFlags.HasSlash;
+            return flags;
+        }
+    }
+
     /// <summary>Scans a word or number from <paramref name="start"/>; returns its exclusive end.</summary>
     private static int ScanWord(ReadOnlySpan<char> s, int start, ref TokenFlags flags, out TokenKind kind, out bool ntFollows)
     {
-        int n = s.Length;
+        var w = new WordShape { Numeric = true, SegmentStart = start };
         int j = start;
-        int letters = 0, uppers = 0;
-        bool hasDigit = false, hasHyphen = false, hasSlash = false, hasApos = false;
-        bool numeric = true; // only digits, thousands commas and one decimal point so far
-        bool dotted = false; // single letters joined by full stops: U.S, a.m
-        int segStart = start; // start of the current alphanumeric segment
-        bool firstUpper = false;
         ntFollows = false;
-
+        // Alphanumeric runs, joined while a hyphen, slash, stop, comma or apostrophe keeps the word going.
         while (true)
         {
-            // Alphanumeric run.
-            while (j < n)
-            {
-                int w = WordCharWidth(s, j, out bool d, out bool up, out bool lo);
-                if (w == 0) break;
-                if (d) hasDigit = true;
-                else
-                {
-                    numeric = false;
-                    if (up || lo)
-                    {
-                        if (letters == 0 && j == start) firstUpper = up;
-                        letters++;
-                        if (up) uppers++;
-                    }
-                }
-                j += w;
-            }
-            if (j >= n) break;
-            char c = s[j];
-            if (IsJoinHyphen(c))
-            {
-                if (IsAlnumAt(s, j + 1)) { hasHyphen = true; numeric = false; dotted = false; j++; segStart = j; continue; }
-                break;
-            }
-            if (c == '/')
-            {
-                if (IsAlnumAt(s, j + 1) && !(j + 2 < n && s[j + 1] == '/')) { hasSlash = true; numeric = false; dotted = false; j++; segStart = j; continue; }
-                break;
-            }
-            if (c == '.')
-            {
-                if (numeric && j + 1 < n && IsAsciiDigit(s[j + 1]) && IsAsciiDigit(s[j - 1]))
-                {
-                    j++;
-                    continue;
-                }
-                // Dotted acronym: X.Y. (every segment one letter).
-                if (j - segStart == 1 && IsAsciiLetter(s[j - 1]) && (segStart == start || dotted)
-                    && j + 2 < n && IsAsciiLetter(s[j + 1]) && s[j + 2] == '.')
-                {
-                    dotted = true;
-                    numeric = false;
-                    letters++;
-                    if (s[j + 1] <= 'Z') uppers++;
-                    j += 2;
-                    segStart = j - 1;
-                    continue;
-                }
-                break;
-            }
-            if (c == ',')
-            {
-                if (numeric && IsAsciiDigit(s[j - 1]) && j + 3 < n && IsAsciiDigit(s[j + 1]) && IsAsciiDigit(s[j + 2]) && IsAsciiDigit(s[j + 3])
-                    && (j + 4 >= n || !IsAsciiDigit(s[j + 4])))
-                {
-                    j += 4;
-                    continue;
-                }
-                break;
-            }
-            if (IsApostrophe(c) && j > start)
-            {
-                if (CliticLength(s, j + 1) > 0) break;
-                // n't: "didn't" → "did" + "n't".
-                if (j - 1 > segStart && (s[j - 1] | 0x20) == 'n' && j + 1 < n && (s[j + 1] | 0x20) == 't'
-                    && (j + 2 >= n || WordCharWidth(s, j + 2, out _, out _, out _) == 0))
-                {
-                    j--;
-                    ntFollows = true;
-                    letters--;
-                    if (s[j] == 'N') uppers--;
-                    break;
-                }
-                if (j + 1 < n && IsAsciiLetterOrNonAsciiLetter(s, j + 1) && WordCharWidth(s, j - 1, out _, out _, out _) > 0)
-                {
-                    hasApos = true;
-                    numeric = false;
-                    j++;
-                    continue;
-                }
-                break;
-            }
-            break;
+            j = ScanAlphanumericRun(s, start, j, ref w);
+            if (j >= s.Length || !TryJoin(s, start, ref j, ref w, ref ntFollows)) break;
         }
-
         // Trailing full stop of an abbreviation, initial or dotted acronym.
-        if (j < n && s[j] == '.' && !(j + 2 < n && s[j + 1] == '.' && s[j + 2] == '.'))
+        if (j < s.Length && s[j] == '.' && !(j + 2 < s.Length && s[j + 1] == '.' && s[j + 2] == '.'))
+            j = TakeAbbreviationStop(s, start, j, ref w, ref flags);
+        kind = w.Numeric && w.HasDigit ? TokenKind.Number : TokenKind.Word;
+        flags |= w.Flags();
+        return j;
+    }
+
+    /// <summary>Scans word characters from <paramref name="j"/>, counting letters and digits; returns the run's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScanAlphanumericRun(ReadOnlySpan<char> s, int start, int j, ref WordShape w)
+    {
+        while (j < s.Length)
         {
-            int len = j - start;
-            bool abbr;
-            if (dotted) abbr = true;
-            else if (len == 1) abbr = firstUpper;
-            else abbr = !hasDigit && !hasHyphen && !hasSlash && !hasApos && len <= MaxAbbrevLength
-                        && AbbrevLookup.Contains(s.Slice(start, len));
-            if (abbr)
+            int width = WordCharWidth(s, j, out bool d, out bool up, out bool lo);
+            if (width == 0) break;
+            if (d) w.HasDigit = true;
+            else
             {
-                j++;
-                flags |= TokenFlags.Abbreviation;
-                // "U.S.-led": keep going as one hyphenated word.
-                if (j + 1 < n && IsJoinHyphen(s[j]) && IsAlnumAt(s, j + 1))
+                w.Numeric = false;
+                if (up || lo)
                 {
-                    flags &= ~TokenFlags.Abbreviation;
-                    hasHyphen = true;
-                    j++;
-                    while (j < n)
-                    {
-                        int w = WordCharWidth(s, j, out bool d, out bool up, out bool lo);
-                        if (w == 0)
-                        {
-                            if (j + 1 < n && (IsJoinHyphen(s[j]) || s[j] == '/') && IsAlnumAt(s, j + 1)) { j++; continue; }
-                            break;
-                        }
-                        if (d) hasDigit = true;
-                        if (up || lo) { letters++; if (up) uppers++; }
-                        j += w;
-                    }
+                    if (w.Letters == 0 && j == start) w.FirstUpper = up;
+                    w.Letters++;
+                    if (up) w.Uppers++;
                 }
             }
+            j += width;
         }
+        return j;
+    }
 
-        kind = numeric && hasDigit ? TokenKind.Number : TokenKind.Word;
-        if (firstUpper) flags |= TokenFlags.Capitalized;
-        if (letters >= 2 && uppers == letters) flags |= TokenFlags.AllCaps;
-        if (hasDigit) flags |= TokenFlags.HasDigit;
-        if (hasHyphen) flags |= TokenFlags.HasHyphen;
-        if (hasSlash) flags |= TokenFlags.HasSlash;
+    /// <summary>
+    /// At the character <paramref name="j"/> after an alphanumeric run: true (and <paramref name="j"/> past it) when it
+    /// joins the word to more ("KN-23/24", "3.5", "1,000", "U.S", "O'Brien"); false when the word ends here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryJoin(ReadOnlySpan<char> s, int start, ref int j, ref WordShape w, ref bool ntFollows)
+    {
+        char c = s[j];
+        if (IsJoinHyphen(c))
+        {
+            if (!IsAlnumAt(s, j + 1)) return false;
+            w.HasHyphen = true;
+            StartSegment(ref j, ref w);
+            return true;
+        }
+        if (c == '/')
+        {
+            if (!(IsAlnumAt(s, j + 1) && !(j + 2 < s.Length && s[j + 1] == '/'))) return false;
+            w.HasSlash = true;
+            StartSegment(ref j, ref w);
+            return true;
+        }
+        if (c == '.') return TryJoinStop(s, start, ref j, ref w);
+        if (c == ',') return TryJoinThousands(s, ref j, w.Numeric);
+        if (IsApostrophe(c) && j > start) return TryJoinApostrophe(s, ref j, ref w, ref ntFollows);
+        return false;
+    }
+
+    /// <summary>Steps over a hyphen or slash that begins a new segment of a compound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StartSegment(ref int j, ref WordShape w)
+    {
+        w.Numeric = false;
+        w.Dotted = false;
+        j++;
+        w.SegmentStart = j;
+    }
+
+    /// <summary>A full stop inside a word: a decimal point ("3.5") or a stop of a dotted acronym ("U.S.", "a.m.").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryJoinStop(ReadOnlySpan<char> s, int start, ref int j, ref WordShape w)
+    {
+        int n = s.Length;
+        if (w.Numeric && j + 1 < n && IsAsciiDigit(s[j + 1]) && IsAsciiDigit(s[j - 1]))
+        {
+            j++;
+            return true;
+        }
+        // Dotted acronym: X.Y. (every segment one letter).
+        if (j - w.SegmentStart == 1 && IsAsciiLetter(s[j - 1]) && (w.SegmentStart == start || w.Dotted)
+            && j + 2 < n && IsAsciiLetter(s[j + 1]) && s[j + 2] == '.')
+        {
+            w.Dotted = true;
+            w.Numeric = false;
+            w.Letters++;
+            if (s[j + 1] <= 'Z') w.Uppers++;
+            j += 2;
+            w.SegmentStart = j - 1;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A thousands comma inside a number: a digit before it and exactly three after ("1,000").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryJoinThousands(ReadOnlySpan<char> s, ref int j, bool numeric)
+    {
+        int n = s.Length;
+        if (numeric && IsAsciiDigit(s[j - 1]) && j + 3 < n && IsAsciiDigit(s[j + 1]) && IsAsciiDigit(s[j + 2]) && IsAsciiDigit(s[j + 3])
+            && (j + 4 >= n || !IsAsciiDigit(s[j + 4])))
+        {
+            j += 4;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An apostrophe after letters: a name's inner apostrophe ("O'Brien") joins; a clitic ("’s") ends the word; "n't"
+    /// ends it before the "n" and sets <paramref name="ntFollows"/> ("didn't" → "did" + "n't").
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryJoinApostrophe(ReadOnlySpan<char> s, ref int j, ref WordShape w, ref bool ntFollows)
+    {
+        int n = s.Length;
+        if (CliticLength(s, j + 1) > 0) return false;
+        if (j - 1 > w.SegmentStart && (s[j - 1] | 0x20) == 'n' && j + 1 < n && (s[j + 1] | 0x20) == 't'
+            && (j + 2 >= n || WordCharWidth(s, j + 2, out _, out _, out _) == 0))
+        {
+            j--;
+            ntFollows = true;
+            w.Letters--;
+            if (s[j] == 'N') w.Uppers--;
+            return false;
+        }
+        if (j + 1 < n && IsAsciiLetterOrNonAsciiLetter(s, j + 1) && WordCharWidth(s, j - 1, out _, out _, out _) > 0)
+        {
+            w.HasApostrophe = true;
+            w.Numeric = false;
+            j++;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The full stop at <paramref name="j"/> after the word [<paramref name="start"/>, <paramref name="j"/>): taken (with
+    /// <see cref="TokenFlags.Abbreviation"/>) after a dotted acronym, a capital initial or a listed abbreviation, and the
+    /// word goes on as a hyphenated compound after it ("U.S.-led"). Returns the word's end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TakeAbbreviationStop(ReadOnlySpan<char> s, int start, int j, ref WordShape w, ref TokenFlags flags)
+    {
+        int n = s.Length;
+        int len = j - start;
+        bool abbr;
+        if (w.Dotted) abbr = true;
+        else if (len == 1) abbr = w.FirstUpper;
+        else abbr = !w.HasDigit && !w.HasHyphen && !w.HasSlash && !w.HasApostrophe && len <= MaxAbbrevLength
+                    && AbbrevLookup.Contains(s.Slice(start, len));
+        if (!abbr) return j;
+        j++;
+        flags |= TokenFlags.Abbreviation;
+        // "U.S.-led": keep going as one hyphenated word.
+        if (j + 1 < n && IsJoinHyphen(s[j]) && IsAlnumAt(s, j + 1))
+        {
+            flags &= ~TokenFlags.Abbreviation;
+            w.HasHyphen = true;
+            j = ScanCompoundTail(s, j + 1, ref w);
+        }
+        return j;
+    }
+
+    /// <summary>The rest of a compound after "U.S.-": word characters, hyphens and slashes; returns its end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScanCompoundTail(ReadOnlySpan<char> s, int j, ref WordShape w)
+    {
+        int n = s.Length;
+        while (j < n)
+        {
+            int width = WordCharWidth(s, j, out bool d, out bool up, out bool lo);
+            if (width == 0)
+            {
+                if (j + 1 < n && (IsJoinHyphen(s[j]) || s[j] == '/') && IsAlnumAt(s, j + 1)) { j++; continue; }
+                break;
+            }
+            if (d) w.HasDigit = true;
+            if (up || lo) { w.Letters++; if (up) w.Uppers++; }
+            j += width;
+        }
         return j;
     }
 
@@ -648,36 +745,16 @@ public static class Tokenizer
         }
     }
 
-    // ---------------------------------------------------------------- abbreviations
+    // ---------------------------------------------------------------- word lists (Languages/English/tokens.txt)
 
     /// <summary>Abbreviations that keep their full stop (compared case-sensitively, without the stop).</summary>
-    internal static readonly string[] Abbreviations =
-    [
-        // months and days
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-        // titles and ranks
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Hon", "Sen", "Rep", "Gov", "Pres", "Amb",
-        "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt", "Cpl", "Pvt", "Pte", "Lieut", "Gens",
-        "St", "Mt", "Ft", "Ave", "Blvd", "Rd",
-        // companies and misc
-        "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "No", "Nos", "Vol", "Fig", "Dept", "Univ",
-        "etc", "vs", "approx", "est", "al", "cf", "ca", "incl", "ft", "mln", "bln", "pp",
-        // all-caps forms seen in wire headlines and datelines
-        "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-        "GEN", "LT", "COL", "MAJ", "CAPT", "SGT", "GOV", "MR", "DR", "ST",
-    ];
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbrevLookup =
+        TextWords.English.Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private const int MaxAbbrevLength = 6;
-
-    private static readonly FrozenSet<string> AbbrevSet = Abbreviations.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbrevLookup = AbbrevSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The longest listed abbreviation: a longer word is never looked up.</summary>
+    private static readonly int MaxAbbrevLength = TextWords.English.Abbreviations.Max(w => w.Length);
 
     /// <summary>Top-level domains accepted for bare host names ("x.com/path"); lower case only, so "said.It" is not a URL.</summary>
-    private static readonly FrozenSet<string> TldSet = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "com", "org", "net", "gov", "edu", "mil", "int", "info", "io", "co", "news", "biz", "me", "tv", "eu",
-        "ua", "ru", "uk", "us", "de", "fr", "by", "pl", "ca", "au", "in", "kz", "ge", "md", "lt", "lv", "ee", "il", "jp", "kr", "cn", "ly", "sy",
-    ]);
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TldLookup = TldSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TldLookup =
+        TextWords.English.TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();
 }
