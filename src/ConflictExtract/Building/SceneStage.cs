@@ -68,8 +68,12 @@ internal sealed partial class SceneRules : Scratch
     /// <summary>A speech verb this close before a date makes it the date of the report ("officials said on Friday").</summary>
     private const int ReportDateWindow = 3;
 
+    /// <summary>A dateline's place names ("KHARKIV, Ukraine,") take at most this many tokens before its date.</summary>
+    private const int DatelineWords = 8;
+
     private DocumentAnalysis _a = null!;
     private ExtractionPipeline _pipeline = null!;
+    private TimeWordTable _timeWords = null!;
     private readonly List<PlaceHit> _kept;
     private readonly HashSet<int> _acceptedEnds;
     private readonly List<PlaceHit> _specific;
@@ -92,6 +96,7 @@ internal sealed partial class SceneRules : Scratch
         base.Clear();
         _a = null!;
         _pipeline = null!;
+        _timeWords = null!;
     }
 
     public void Run(DocumentContext doc)
@@ -101,8 +106,10 @@ internal sealed partial class SceneRules : Scratch
         var frames = doc.Frames;
         var scenes = doc.Scenes;
         var casualties = doc.Records.Casualties;
+        _timeWords = doc.Pipeline.Language.TimeWords;
         Location? lastPlace = null;
-        DateRange? previousRange = null;
+        DateRange? previousRange = null, carried = null;
+        bool carriedWindow = false;
         int nextCasualty = 0;
         for (int si = 0; si < _a.Sentences.Length; si++)
         {
@@ -115,11 +122,14 @@ internal sealed partial class SceneRules : Scratch
             scene.PlaceCount = _kept.Count;
             scene.LaunchCount = scenes.Launches.Count - scene.LaunchStart;
             // A listing that continues a cumulative sentence ("between Dec. 30 and Feb. 7 ... 12 attacks. The areas struck
-            // included ...") shares its period.
-            scene.Date = SentenceDate(s.FirstToken, f.Cut) ?? previousRange;
+            // included ...") shares its period; a sentence with no date of its own is dated by the report's window or
+            // the last event dated before it ("Over the past day, ... A man was wounded in Kupiansk.").
+            var own = SentenceDate(s.FirstToken, f.Cut, carriedWindow, out bool isWindow);
+            scene.Date = own ?? previousRange ?? carried;
             int hasCasualties = 0;
             while (nextCasualty < casualties.Count && casualties[nextCasualty].Sentence == si) { hasCasualties++; nextCasualty++; }
             scene.IsEvent = f.ExplicitTrigger || hasCasualties > 0 && f.WeaponWord;
+            if (own is not null && (isWindow || scene.IsEvent)) (carried, carriedWindow) = (own, isWindow);
             for (int i = s.FirstToken; i < f.Cut && !scene.LaunchVerb; i++) scene.LaunchVerb = _a.Has(i, Cue.LaunchVerb);
             previousRange = scene.IsEvent && scene.Date is { Precision: DatePrecision.Range } && f.Cumulative ? scene.Date : null;
             if (_kept.Count > 0) lastPlace = _kept[^1].Location;
@@ -269,28 +279,44 @@ internal sealed partial class SceneRules : Scratch
             && at - previous.End <= ReferenceWindow;
     }
 
-    /// <summary>The first date of tokens [from, to) that is not the date of a report; else a part of the day news uses without a date.</summary>
-    private DateRange? SentenceDate(int from, int to)
+    /// <summary>
+    /// The date of tokens [from, to): a window that corrects the recognizers' reading of its words, else the first
+    /// recognized date that is neither a report's ("officials said on Friday") nor a dateline's ("KYIV, May 22 -"), else
+    /// a window (<see cref="TimeWindows"/>); a part of the day gives way to a window the report opened before. Null when
+    /// none: the caller then dates the sentence by the report's window.
+    /// </summary>
+    private DateRange? SentenceDate(int from, int to, bool windowCarried, out bool isWindow)
     {
+        var window = _a.PublishedAt is { } pub ? TimeWindows.Find(_a, _timeWords, from, to, pub) : TimeWindow.None;
+        isWindow = true;
+        if (window.Strength == WindowStrength.Override) return window.Range;
         foreach (var d in _a.DatesIn(from, to))
         {
-            if (d.End > to || d.Value is null) continue;
-            bool reportDate = false; // "…, officials said on Friday": the date of the report, not of the event.
-            for (int k = d.First - 1; k >= Math.Max(from, d.First - ReportDateWindow); k--)
-                if (_a.Has(k, Cue.SpeechVerb)) { reportDate = true; break; }
-            if (!reportDate) return d.Value;
+            if (d.End > to || d.Value is null || IsReportDate(d.First, from) || IsDateline(d, from)) continue;
+            isWindow = d.Value.Precision == DatePrecision.Range && d.Value.End == _a.PublishedAt; // "in the past day", "since Dec. 30"
+            return d.Value;
         }
-        if (_a.PublishedAt is not { } pub) return null;
-        // "at night", "night shelling", "overnight": the night before publication; "during the day", "in 24 hours": the day to it.
-        for (int i = from; i < to; i++)
-        {
-            if (_a.Has(i, Cue.Night) && (_a.Has(i - 1, Cue.At) || _a.Has(i - 1, Cue.Last) || _a.Has(i - 1, Cue.Per) || _a.Has(i + 1, Cue.StrikeTrigger) || _a.Has(i + 1, Cue.WeaponNoun))
-                || _a.Has(i, Cue.Overnight))
-                return DateRange.Day(pub.AddDays(-1));
-            if (_a.Has(i, Cue.DayNoun) && _a.Has(i - 1, Cue.Article) && (_a.Has(i - 2, Cue.During) || _a.Has(i - 2, Cue.Over))
-                || _a.Has(i, Cue.HourNoun) && i > 0 && _a.Word(i - 1) is "24" && (_a.Has(i - 2, Cue.In) || _a.Has(i - 2, Cue.Past) || _a.Has(i - 2, Cue.Last)))
-                return new DateRange(pub.AddDays(-1), pub, DatePrecision.Range);
-        }
+        if (window.Strength == WindowStrength.Plain || window.Strength == WindowStrength.Weak && !windowCarried) return window.Range;
+        isWindow = false;
         return null;
+    }
+
+    /// <summary>"…, officials said on Friday": a speech verb just before the date makes it the date of the report, not of the event.</summary>
+    private bool IsReportDate(int first, int from)
+    {
+        for (int k = first - 1; k >= Math.Max(from, first - ReportDateWindow); k--)
+            if (_a.Has(k, Cue.SpeechVerb)) return true;
+        return false;
+    }
+
+    /// <summary>"KHARKIV, Ukraine, May 22 - ...", "Kyiv, March 5 (Reuters) -": a date after the opening place names and before a dash dates the dispatch.</summary>
+    private bool IsDateline(DateHit d, int from)
+    {
+        if (d.First - from > DatelineWords) return false;
+        for (int k = from; k < d.First; k++)
+            if (!(_a.IsCapitalizedWord(k) || _a.IsPunct(k, ',') || _a.IsPunct(k, '(') || _a.IsPunct(k, ')'))) return false;
+        int after = d.End;
+        if (_a.IsPunct(after, '(') && _a.IsPunct(after + 2, ')')) after += 3; // "(Reuters)"
+        return _a.IsDash(after);
     }
 }

@@ -133,10 +133,8 @@ internal enum Cue : byte
     NotPlace,
     /// <summary>Openers of a new topic: "Separately, ...", "Elsewhere, ...".</summary>
     TopicShift,
-    Night,
-    Overnight,
-    DayNoun,
-    HourNoun,
+    /// <summary>Words of relative time windows (<c>time-words.txt</c>, whose classes <see cref="TimeWordTable"/> gives): "night", "past 24 hours", "for a week".</summary>
+    TimeWord,
     Article,
     IndefiniteArticle,
     NumeralOne,
