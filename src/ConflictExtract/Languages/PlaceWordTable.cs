@@ -53,8 +53,14 @@ internal sealed class PlaceWordTable
 
     private readonly FrozenDictionary<string, PlaceWord>.AlternateLookup<ReadOnlySpan<char>> _words;
 
-    private PlaceWordTable(Dictionary<string, PlaceWord> words) =>
+    private PlaceWordTable(Dictionary<string, PlaceWord> words, string raionName)
+    {
         _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        RaionName = raionName;
+    }
+
+    /// <summary>The key of the word the gazetteer ends a raion's name with (class <see cref="PlaceWord.RaionName"/>: "raion").</summary>
+    public string RaionName { get; }
 
     /// <summary>The classes of a word already in <see cref="LexiconKey"/> form.</summary>
     public PlaceWord OfKey(ReadOnlySpan<char> key) => _words.TryGetValue(key, out var c) ? c : PlaceWord.None;
@@ -69,7 +75,7 @@ internal sealed class PlaceWordTable
     }
 
     /// <summary>Reads the table from the lines of <c>place-words.txt</c>.</summary>
-    /// <exception cref="InvalidDataException">A line names no class of <see cref="PlaceWord"/>; the message names the line.</exception>
+    /// <exception cref="InvalidDataException">A line names no class of <see cref="PlaceWord"/> (the message names the line), or no word is of the class <see cref="PlaceWord.RaionName"/>.</exception>
     public static PlaceWordTable Load(IEnumerable<(string Line, string At)> lines)
     {
         var words = new Dictionary<string, PlaceWord>(StringComparer.Ordinal);
@@ -85,6 +91,9 @@ internal sealed class PlaceWordTable
                 words[key] = words.GetValueOrDefault(key) | cls;
             }
         }
-        return new PlaceWordTable(words);
+        string? raion = null;
+        foreach (var (w, c) in words)
+            if ((c & PlaceWord.RaionName) != 0 && (raion is null || string.CompareOrdinal(w, raion) < 0)) raion = w;
+        return new PlaceWordTable(words, raion ?? throw new InvalidDataException("the place words name no word of the class RaionName"));
     }
 }
