@@ -40,6 +40,18 @@ internal enum PlaceWord : uint
     FeatureNoun = 1 << 14,
     /// <summary>Capitalised words that are seldom places in news: English words, titles, months and days, first names, surnames.</summary>
     Stop = 1 << 15,
+    /// <summary>Attack words before a place: "shelled", "struck", "attack on".</summary>
+    AttackWord = 1 << 16,
+    /// <summary>"in" of "Village in Region".</summary>
+    In = 1 << 17,
+    /// <summary>Compass words a region's name may begin with, in any spelling: "North", "Northern", "Nord".</summary>
+    North = 1 << 18,
+    /// <summary>"South", "Southern", "Sud".</summary>
+    South = 1 << 19,
+    /// <summary>"East", "Eastern".</summary>
+    East = 1 << 20,
+    /// <summary>"West", "Western", "Ouest".</summary>
+    West = 1 << 21,
 }
 
 /// <summary>

@@ -31,10 +31,14 @@ public sealed partial class PlaceFinder
         if (prev >= 0 && s.Is(prev, PlaceWord.The) && (s.Words.OfKey(k) & PlaceWord.River) != 0) return 0;
 
         if (p.Kind is PlaceKind.Country or PlaceKind.Region)
-            return kl <= ShortKey && !allCaps ? 0 : 0.9f;
+            return kl <= ShortKey && !allCaps || single && FeatureAfter(s, m.EndToken) ? 0 : 0.9f; // "Niger State", "Jordan Valley"
 
         if (kl <= ShortKey && !allCaps) return 0;
-        bool locative = HasLocative(s, m.FirstToken, it.SentenceFirst);
+        // "Nova Poshta", "Azov Brigade", "Cabo Delgado": a village or town name, or a foreign city's other name, that goes on
+        // in a capitalised word is part of a longer name.
+        if (single && NameGoesOn(s, m.EndToken)
+            && (p.Kind is PlaceKind.Village or PlaceKind.Town || p.Kind == PlaceKind.City && !IsHome(p) && Gazetteer.NameBonus(p, k) == 0)) return 0;
+        bool locative = HasLocative(s, m.FirstToken, it.SentenceFirst) || it.Qualified;
         // Far from the war's region, a place named only by one of its alternate names ("Area", "Stepnoy") needs a locative.
         if (!locative && !IsHome(p) && Gazetteer.NameBonus(p, k) == 0) return 0;
         bool settlementAfter = s.Is(m.EndToken, PlaceWord.SettlementNoun);
@@ -52,6 +56,18 @@ public sealed partial class PlaceFinder
         if (sentenceInitial && single && !locative && p.Kind == PlaceKind.Town && p.Country is not ("UA" or "RU")) return 0;
         return p.Kind == PlaceKind.City ? 0.9f : 0.8f;
     }
+
+    /// <summary>Capitalised words after a village or town name that do not make it part of a longer name: place nouns, months, days, stop words.</summary>
+    private const PlaceWord NameStops = PlaceWord.Stop | PlaceWord.RegionNoun | PlaceWord.DistrictNoun | PlaceWord.SettlementNoun | PlaceWord.AdminNoun | PlaceWord.RiverNoun;
+
+    /// <summary>"Niger State", "Jordan Valley": the word after the name is a capitalised feature noun.</summary>
+    private static bool FeatureAfter(in Scan s, int t) => IsCapitalizedWord(s, t) && !s.Tokens[t].Has(TokenFlags.NewlineBefore) && s.Is(t, PlaceWord.FeatureNoun);
+
+    /// <summary>"Nova Poshta": the word after the name is capitalised and no place noun, month, day or other stop word.</summary>
+    private static bool NameGoesOn(in Scan s, int t) => IsCapitalizedWord(s, t) && !s.Tokens[t].Has(TokenFlags.NewlineBefore) && !s.Is(t, NameStops);
+
+    private static bool IsCapitalizedWord(in Scan s, int t) =>
+        (uint)t < (uint)s.Tokens.Length && s.Tokens[t].Kind == TokenKind.Word && s.Tokens[t].Has(TokenFlags.Capitalized);
 
     /// <summary>Person names: "Andriy Kostin", "Governor Kostin", "Kostin said".</summary>
     private static bool IsPersonName(in Scan s, in Item it, bool locative)

@@ -57,7 +57,7 @@ public sealed partial class PlaceFinder
     /// <summary>The gazetteer this finder uses.</summary>
     public Gazetteer Gazetteer => _gazetteer;
 
-    internal enum Role : byte { None, Place, Region, Raion, Skip }
+    internal enum Role : byte { None, Place, Region, Raion, Skip, Admin }
 
     internal struct Item
     {
@@ -68,6 +68,14 @@ public sealed partial class PlaceFinder
         public int RegionPlace;     // place index for a region mention
         public bool ListJoinNext;   // only "," / "and" / "or" between this match and the next
         public bool RegionOfList;   // inside "regions of A, B and C"
+        public string? Admin1;      // the first-level region a qualifier puts the place in
+        public string? Country;     // the country a qualifier puts the place in
+        public bool Qualified;      // a qualifier follows: evidence that the name is a place
+        public string? ListAdmin1;  // the region of an unambiguous place in the same list
+        public bool AttackBefore;   // an attack word stands just before the name
+        public int QualFirst, QualEnd;  // tokens of a first-level region named by words the gazetteer has no name for
+        public int QualRegion;      // ... the gazetteer's region of that name, or -1
+        public AdminRegion? QualAdmin;  // ... else the region made from its places' admin1 name
     }
 
     /// <summary>
@@ -128,46 +136,105 @@ public sealed partial class PlaceFinder
         for (int i = 0; i + 1 < span.Length; i++)
             span[i].ListJoinNext = OnlyListGlue(s, span[i].M.EndToken, span[i + 1].M.FirstToken);
         for (int i = 0; i < span.Length; i++) RegionPhrase(s, span, i);
+        for (int i = 0; i < span.Length; i++) FeatureRegion(s, span, i);
+        for (int i = 0; i < span.Length; i++) Qualify(s, span, i);
         var named = scratch.Named;
-        NameContext(span, named, s.Text);
-        Emit(s, span, named, result);
+        bool aboutUkraine = NameContext(s, span, named);
+        Emit(s, span, named, aboutUkraine, result);
     }
 
-    /// <summary>Regions the text names, and the regions of its unambiguous large cities: context for namesakes.</summary>
-    private void NameContext(Span<Item> span, HashSet<string> named, string text)
+    /// <summary>
+    /// Context for namesakes: the regions the text names (region phrases, qualifiers) and the regions of its
+    /// unambiguous large cities into <paramref name="named"/>; for each place in a list, the region of an unambiguous
+    /// place of that list; whether an attack word stands before it. True when the text is about Ukraine: more of its
+    /// places (by their readings without context) lie in Ukraine and along its border than elsewhere.
+    /// </summary>
+    private bool NameContext(in Scan s, Span<Item> span, HashSet<string> named)
     {
+        int home = 0, foreign = 0;
         foreach (ref var it in span)
-            if (it.Role == Role.Region && _gazetteer.PlaceAt(it.RegionPlace).Admin1 is { } a) named.Add(a);
+        {
+            if (it.Role == Role.Region && _gazetteer.PlaceAt(it.RegionPlace).Admin1 is { } a) { named.Add(a); home += IsHome(_gazetteer.PlaceAt(it.RegionPlace)) ? 1 : 0; }
+            if (it.Admin1 is { } q) named.Add(q);
+        }
         foreach (ref var it in span)
         {
             if (it.Role != Role.None) continue;
-            int best = Best(it.M.KeyIndex, named, text, in it.M);
+            it.AttackBefore = s.Is(it.M.FirstToken - 1, PlaceWord.AttackWord) || s.Is(it.M.FirstToken - 1, PlaceWord.The) && s.Is(it.M.FirstToken - 2, PlaceWord.AttackWord);
+            int best = Best(in it, named, s.Text, aboutUkraine: false);
             if (best < 0) continue;
             var p = _gazetteer.PlaceAt(best);
             if (p.Kind is PlaceKind.City && p.Admin1 is { } a && p.Population >= 100_000) named.Add(a);
+            if (p.Kind != PlaceKind.Country) { if (IsHome(p)) home++; else foreign++; }
+        }
+        ListRegions(span);
+        return home > foreign;
+    }
+
+    /// <summary>"Orlivka and Tonenke": a place of a list takes as context the region of a list member whose every reading lies in one region.</summary>
+    private void ListRegions(Span<Item> span)
+    {
+        int start = 0;
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (i + 1 < span.Length && span[i].ListJoinNext) continue;
+            string? shared = null;
+            for (int k = start; k <= i && shared is null; k++)
+                if (span[k].Role == Role.None && span[k].Admin1 is null) shared = OnlyRegion(span[k].M.KeyIndex);
+            for (int k = start; k <= i && shared is not null && i > start; k++) span[k].ListAdmin1 = shared;
+            start = i + 1;
         }
     }
 
+    /// <summary>The one first-level region every place (not region) a key names lies in, or null.</summary>
+    private string? OnlyRegion(int key)
+    {
+        string? only = null;
+        foreach (int p in _gazetteer.Postings(key))
+        {
+            if ((p & 1) != 0) continue;
+            var c = _gazetteer.PlaceAt(p >> 1);
+            if (c.Kind is PlaceKind.Region or PlaceKind.Country || c.Admin1 is null) return null;
+            if (only is null) only = c.Admin1;
+            else if (only != c.Admin1) return null;
+        }
+        return only;
+    }
+
     /// <summary>The mentions of the items kept, in text order.</summary>
-    private void Emit(in Scan s, Span<Item> span, HashSet<string> named, List<PlaceMention> result)
+    private void Emit(in Scan s, Span<Item> span, HashSet<string> named, bool aboutUkraine, List<PlaceMention> result)
     {
         result.EnsureCapacity(result.Count + span.Length);
         foreach (ref var it in span)
         {
             if (it.Role == Role.Skip) continue;
+            if (it.Role == Role.Admin)
+            {
+                EmitQualifierRegion(s, in it, result);
+                continue;
+            }
             if (it.Role is Role.Region or Role.Raion)
             {
                 var rp = _gazetteer.PlaceAt(it.RegionPlace);
                 result.Add(new PlaceMention(it.Start, it.End, _gazetteer.LocationAt(it.RegionPlace), rp, it.FirstToken, it.EndToken, 0.9f));
                 continue;
             }
-            int best = Best(it.M.KeyIndex, named, s.Text, in it.M);
-            if (best < 0) continue;
-            var p = _gazetteer.PlaceAt(best);
-            float conf = Accept(s, in it, p, named);
-            if (conf <= 0) continue;
-            result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p, it.M.FirstToken, it.M.EndToken, conf));
+            int best = Best(in it, named, s.Text, aboutUkraine);
+            var p = best >= 0 ? _gazetteer.PlaceAt(best) : null;
+            float conf = p is null ? 0 : Accept(s, in it, p, named);
+            if (conf > 0) result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p!, it.M.FirstToken, it.M.EndToken, conf));
+            if (it.QualEnd > it.QualFirst) EmitQualifierRegion(s, in it, result);
         }
+    }
+
+    /// <summary>The mention of a first-level region a qualifier named with words the gazetteer has no name for ("Shan State").</summary>
+    private void EmitQualifierRegion(in Scan s, in Item it, List<PlaceMention> result)
+    {
+        int start = s.Tokens[it.QualFirst].Start, end = s.Tokens[it.QualEnd - 1].End;
+        if (it.QualRegion >= 0)
+            result.Add(new PlaceMention(start, end, _gazetteer.LocationAt(it.QualRegion), _gazetteer.PlaceAt(it.QualRegion), it.QualFirst, it.QualEnd, 0.9f));
+        else if (it.QualAdmin is { } r)
+            result.Add(new PlaceMention(start, end, r.Location, r.Place, it.QualFirst, it.QualEnd, 0.9f));
     }
 
     private void Collect(in Scan s, int from, int to, List<GazetteerMatch> matches, List<Item> items)
@@ -189,27 +256,46 @@ public sealed partial class PlaceFinder
                 break;
             }
             if (m.EndToken == 0) continue;
-            items.Add(new Item { M = m, SentenceFirst = from, Start = m.Start, End = m.End, FirstToken = m.FirstToken, EndToken = m.EndToken, RegionPlace = -1 });
+            items.Add(new Item { M = m, SentenceFirst = from, Start = m.Start, End = m.End, FirstToken = m.FirstToken, EndToken = m.EndToken, RegionPlace = -1, QualRegion = -1 });
         }
     }
 
-    private int Best(int key, HashSet<string> named, string text, in GazetteerMatch m)
+    /// <summary>
+    /// The reading of item <paramref name="it"/>: inside the region or country its qualifier names; else by prior rank,
+    /// canonical name, a region the text names (+4), the region of its list (+3) and, in a text about Ukraine, a
+    /// Ukrainian namesake after an attack word (+3); -1 when the key names no place that fits.
+    /// </summary>
+    private int Best(in Item it, HashSet<string> named, string text, bool aboutUkraine)
     {
+        var m = it.M;
         Span<char> kb = stackalloc char[64];
         int kl = LexiconKey.Append(text.AsSpan(m.Start, Math.Min(m.End - m.Start, 64)), kb);
         ReadOnlySpan<char> keyText = kb[..Math.Max(0, kl)];
         int best = -1;
         double bestScore = double.MinValue;
-        foreach (int p in _gazetteer.Postings(key))
+        foreach (int p in _gazetteer.Postings(m.KeyIndex))
         {
             if ((p & 1) != 0) continue;
             var place = _gazetteer.PlaceAt(p >> 1);
+            if (it.Admin1 is { } q && place.Admin1 != q || it.Country is { } c && place.Country != c) continue;
             double s = Gazetteer.Rank(place) + Gazetteer.NameBonus(place, keyText);
-            if (place.Admin1 is { } a && place.Kind is not (PlaceKind.Region or PlaceKind.Country) && named.Contains(a)) s += 4;
+            bool settlement = place.Kind is not (PlaceKind.Region or PlaceKind.Country);
+            if (settlement && place.Admin1 is { } a && named.Contains(a)) s += NamedRegionBonus;
+            if (settlement && place.Admin1 is not null && place.Admin1 == it.ListAdmin1) s += ListRegionBonus;
+            if (settlement && aboutUkraine && it.AttackBefore && place.Country == "UA") s += UkrainianNamesakeBonus;
             if (s > bestScore) { bestScore = s; best = p >> 1; }
         }
         return best;
     }
+
+    /// <summary>What a place in a region the text names gains over its namesakes (about 10,000 times the population).</summary>
+    private const double NamedRegionBonus = 4;
+
+    /// <summary>What a place in the region of an unambiguous member of its list gains ("Orlivka and Tonenke").</summary>
+    private const double ListRegionBonus = 3;
+
+    /// <summary>What a Ukrainian namesake after an attack word gains in a text about Ukraine ("shelled New York" is the town in Donetsk Oblast).</summary>
+    private const double UkrainianNamesakeBonus = 3;
 
     private static bool OnlyListGlue(in Scan s, int from, int to)
     {
