@@ -88,8 +88,8 @@ internal sealed partial class SceneRules
     private bool IsSource(int end) =>
         _a.Has(end, Cue.SpeechVerb) || _a.Has(end, Cue.Genitive) && _a.Has(end + 1, Cue.SpeechVerb);
 
-    /// <summary>"the Pokrovsk direction", "the Kupiansk axis": a front sector named after a place.</summary>
-    private bool IsNamePart(PlaceHit p) => _a.Has(p.End, Cue.FrontSector);
+    /// <summary>"the Pokrovsk direction", "the Kupiansk axis", "the Minsk talks": a front sector or a meeting named after a place.</summary>
+    private bool IsNamePart(PlaceHit p) => _a.Has(p.End, Cue.FrontSector) || _a.Has(p.End, Cue.NotSceneLead) && !_a.Has(p.End, Cue.SpeechVerb);
 
     /// <summary>"the capital, Kyiv, 400 km away", "Kharkiv, 30 km from the border": a distance right after the place makes it a reference point.</summary>
     private bool IsReference(PlaceHit p)

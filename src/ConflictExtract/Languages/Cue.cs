@@ -137,7 +137,7 @@ internal enum Cue : byte
     UnderFire,
     /// <summary>Words after a place that make it a front sector, not a place struck: "the Pokrovsk direction".</summary>
     FrontSector,
-    /// <summary>Words before a place's "in"/"at"/"to" that make it where someone spoke, met or went: "speaking in Kyiv", "fled to Kharkiv".</summary>
+    /// <summary>Words before a place's "in"/"at"/"to" that make it where someone spoke, met or went ("speaking in Kyiv", "fled to Kharkiv"); after a place, a meeting's name ("the Minsk talks").</summary>
     NotSceneLead,
     /// <summary>Modifiers that make an attack another, earlier one: "a similar attack on Zaporizhzhia".</summary>
     EarlierEvent,

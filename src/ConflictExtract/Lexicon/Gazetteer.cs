@@ -248,8 +248,11 @@ public sealed class Gazetteer
     {
         PlaceKind.Country => 100,
         PlaceKind.Region => 90,
-        _ => Math.Log10(p.Population + 1.0) + (p.IsAdminCenter ? 2 : 0) + (p.Country == "UA" ? 1.5 : 0),
+        _ => Math.Log10(p.Population + 1.0) + (p.IsAdminCenter ? 2 : 0) + (p.Country == "UA" ? UkraineBonus : 0),
     };
+
+    /// <summary>What a Ukrainian place gains in the prior over a namesake of the same size (the domain is the war in Ukraine).</summary>
+    internal const double UkraineBonus = 1.5;
 
     /// <summary>+1 when the name is the place's canonical name (Sloviansk the city over Nikopol's old name).</summary>
     internal static double NameBonus(Place p, ReadOnlySpan<char> key)

@@ -82,8 +82,11 @@ public sealed partial class PlaceFinder
     }
 
     /// <summary>Ukraine and the Russian regions along its border.</summary>
-    private static bool IsHome(Place p) => p.Country == "UA"
-        || p.Country == "RU" && p.Admin1 is "Belgorod Oblast" or "Kursk Oblast" or "Bryansk Oblast" or "Voronezh Oblast" or "Rostov Oblast" or "Krasnodar Krai";
+    private static bool IsHome(Place p) => IsHome(p.Country, p.Admin1);
+
+    /// <summary>True for a place in Ukraine or in one of the Russian regions along its border (the war's region).</summary>
+    internal static bool IsHome(string country, string? admin1) => country == "UA"
+        || country == "RU" && admin1 is "Belgorod Oblast" or "Kursk Oblast" or "Bryansk Oblast" or "Voronezh Oblast" or "Rostov Oblast" or "Krasnodar Krai";
 
     private static bool IsOpeningQuote(in Scan s, int t)
     {

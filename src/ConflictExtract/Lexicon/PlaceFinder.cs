@@ -161,7 +161,7 @@ public sealed partial class PlaceFinder
         {
             if (it.Role != Role.None) continue;
             it.AttackBefore = s.Is(it.M.FirstToken - 1, PlaceWord.AttackWord) || s.Is(it.M.FirstToken - 1, PlaceWord.The) && s.Is(it.M.FirstToken - 2, PlaceWord.AttackWord);
-            int best = Best(in it, named, s.Text, aboutUkraine: false);
+            int best = Best(in it, named, s.Text, Topic.Unknown);
             if (best < 0) continue;
             var p = _gazetteer.PlaceAt(best);
             if (p.Kind is PlaceKind.City && p.Admin1 is { } a && p.Population >= 100_000) named.Add(a);
@@ -219,7 +219,7 @@ public sealed partial class PlaceFinder
                 result.Add(new PlaceMention(it.Start, it.End, _gazetteer.LocationAt(it.RegionPlace), rp, it.FirstToken, it.EndToken, 0.9f));
                 continue;
             }
-            int best = Best(in it, named, s.Text, aboutUkraine);
+            int best = Best(in it, named, s.Text, aboutUkraine ? Topic.Ukraine : Topic.Elsewhere);
             var p = best >= 0 ? _gazetteer.PlaceAt(best) : null;
             float conf = p is null ? 0 : Accept(s, in it, p, named);
             if (conf > 0) result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p!, it.M.FirstToken, it.M.EndToken, conf));
@@ -260,12 +260,16 @@ public sealed partial class PlaceFinder
         }
     }
 
+    /// <summary>Whether the text is about Ukraine, as far as the finder knows.</summary>
+    private enum Topic : byte { Unknown, Ukraine, Elsewhere }
+
     /// <summary>
     /// The reading of item <paramref name="it"/>: inside the region or country its qualifier names; else by prior rank,
     /// canonical name, a region the text names (+4), the region of its list (+3) and, in a text about Ukraine, a
-    /// Ukrainian namesake after an attack word (+3); -1 when the key names no place that fits.
+    /// Ukrainian namesake after an attack word (+3); in a text about elsewhere, a Ukrainian place loses the prior's
+    /// bonus for Ukraine. -1 when the key names no place that fits.
     /// </summary>
-    private int Best(in Item it, HashSet<string> named, string text, bool aboutUkraine)
+    private int Best(in Item it, HashSet<string> named, string text, Topic topic)
     {
         var m = it.M;
         Span<char> kb = stackalloc char[64];
@@ -282,7 +286,8 @@ public sealed partial class PlaceFinder
             bool settlement = place.Kind is not (PlaceKind.Region or PlaceKind.Country);
             if (settlement && place.Admin1 is { } a && named.Contains(a)) s += NamedRegionBonus;
             if (settlement && place.Admin1 is not null && place.Admin1 == it.ListAdmin1) s += ListRegionBonus;
-            if (settlement && aboutUkraine && it.AttackBefore && place.Country == "UA") s += UkrainianNamesakeBonus;
+            if (settlement && topic == Topic.Ukraine && it.AttackBefore && place.Country == "UA") s += UkrainianNamesakeBonus;
+            if (settlement && topic == Topic.Elsewhere && place.Country == "UA") s -= Gazetteer.UkraineBonus; // the world city, not its Ukrainian namesake
             if (s > bestScore) { bestScore = s; best = p >> 1; }
         }
         return best;
