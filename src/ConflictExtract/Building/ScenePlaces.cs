@@ -121,12 +121,15 @@ internal sealed partial class SceneRules
 
     /// <summary>
     /// "Shostka, Seredyna-Buda and Velyka Pysarivka were shelled", "Avdiivka in Donetsk region was hit by artillery",
-    /// "Kupiansk came under fire": places that open the clause (after a date or a window) and are the subject of a
-    /// passive attack verb.
+    /// "Kupiansk came under fire": places that open the clause (the sentence or what follows a semicolon or colon, after
+    /// a date or a window) and are the subject of a passive attack verb.
     /// </summary>
     private bool IsPassiveSubject(PlaceHit p, int from, int cut)
     {
-        for (int k = from; k < p.First; k++)
+        int clause = from;
+        for (int k = p.First - 1; k > from; k--)
+            if (_a.IsPunct(k, ';') || _a.IsPunct(k, ':')) { clause = k + 1; break; } // "...; Vovchansk and Lyptsi were shelled"
+        for (int k = clause; k < p.First; k++)
             if (!IsIntroToken(k)) return false;
         int t = p.End;
         while (t < cut && (_a.PlaceAt[t] >= 0 || _a.IsPunct(t, ',') || _a.IsPunct(t, '(') || _a.IsPunct(t, ')')

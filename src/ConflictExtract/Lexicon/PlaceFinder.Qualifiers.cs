@@ -110,12 +110,13 @@ public sealed partial class PlaceFinder
             foreach (int p in _gazetteer.Postings(it.M.KeyIndex))
             {
                 var c = _gazetteer.PlaceAt(p >> 1);
-                if ((p & 1) != 0 || c.Admin1 is not { } a1 || c.Kind is PlaceKind.Region or PlaceKind.Country) continue;
+                // The regions the gazetteer lists (Ukraine's, Russia's border regions) are the gazetteer qualifier's.
+                if ((p & 1) != 0 || c.Admin1 is not { } a1 || c.Kind is PlaceKind.Region or PlaceKind.Country || _gazetteer.RegionNamed(a1) >= 0) continue;
                 int m = AdminKeyOfName(s.Words, a1, name);
                 if (m <= 0 || !name[..m].SequenceEqual(text[..n])) continue;
                 (it.Admin1, it.Qualified, it.QualFirst, it.QualEnd) = (a1, true, q0, e);
-                it.QualRegion = _gazetteer.RegionNamed(a1);
-                it.QualAdmin = it.QualRegion < 0 ? AdminRegionOf(c.Country, a1) : null;
+                it.QualRegion = -1;
+                it.QualAdmin = AdminRegionOf(c.Country, a1);
                 for (int j = i + 1; j < span.Length && span[j].FirstToken < e; j++) span[j].Role = Role.Skip;
                 return true;
             }

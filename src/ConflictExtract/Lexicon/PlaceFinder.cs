@@ -265,11 +265,20 @@ public sealed partial class PlaceFinder
 
     /// <summary>
     /// The reading of item <paramref name="it"/>: inside the region or country its qualifier names; else by prior rank,
-    /// canonical name, a region the text names (+4), the region of its list (+3) and, in a text about Ukraine, a
+    /// canonical name, a region the text names (+4), the region of its list between villages (+3) and, in a text about Ukraine, a
     /// Ukrainian namesake after an attack word (+3); in a text about elsewhere, a Ukrainian place loses the prior's
     /// bonus for Ukraine. -1 when the key names no place that fits.
     /// </summary>
     private int Best(in Item it, HashSet<string> named, string text, Topic topic)
+    {
+        int best = Best(in it, named, text, topic, listRegion: false);
+        // The region of the list decides only between small places ("Orlivka and Tonenke"), not against a town
+        // ("Kupiansk, Kharkiv and Lyman": Lyman the town of Donetsk Oblast).
+        if (best >= 0 && it.ListAdmin1 is not null && _gazetteer.PlaceAt(best).Kind == PlaceKind.Village) best = Best(in it, named, text, topic, listRegion: true);
+        return best;
+    }
+
+    private int Best(in Item it, HashSet<string> named, string text, Topic topic, bool listRegion)
     {
         var m = it.M;
         Span<char> kb = stackalloc char[64];
@@ -285,7 +294,7 @@ public sealed partial class PlaceFinder
             double s = Gazetteer.Rank(place) + Gazetteer.NameBonus(place, keyText);
             bool settlement = place.Kind is not (PlaceKind.Region or PlaceKind.Country);
             if (settlement && place.Admin1 is { } a && named.Contains(a)) s += NamedRegionBonus;
-            if (settlement && place.Admin1 is not null && place.Admin1 == it.ListAdmin1) s += ListRegionBonus;
+            if (listRegion && settlement && place.Admin1 is not null && place.Admin1 == it.ListAdmin1) s += ListRegionBonus;
             if (settlement && topic == Topic.Ukraine && it.AttackBefore && place.Country == "UA") s += UkrainianNamesakeBonus;
             if (settlement && topic == Topic.Elsewhere && place.Country == "UA") s -= Gazetteer.UkraineBonus; // the world city, not its Ukrainian namesake
             if (s > bestScore) { bestScore = s; best = p >> 1; }
