@@ -9,8 +9,8 @@ namespace ConflictExtract.Building;
 /// a list of places struck, the subject of a passive attack verb ("Kupiansk was shelled", "Izium came under fire"), a
 /// place after "including" once a region is struck; not a source ("Kharkiv said"), an institution ("Kherson police"),
 /// a front sector ("the Pokrovsk direction"), a qualifier of the place before it ("Vovchansk, Kharkiv region"), where
-/// someone spoke, met or went ("speaking in Kyiv", "fled to Kharkiv"), a reference point ("near Kyiv", "the capital,
-/// Kyiv, 400 km away") or the place of another attack ("a similar attack on Sumy", "the deadliest since the strike on
+/// someone spoke, met or went ("speaking in Kyiv", "fled to Kharkiv"), a reference point ("near Kyiv") or the place of
+/// another attack ("a similar attack on Sumy", "the deadliest since the strike on
 /// Sumy").
 /// </summary>
 internal sealed partial class SceneRules
@@ -21,9 +21,6 @@ internal sealed partial class SceneRules
     /// <summary>How many words before an "in"/"at"/"to" may name where someone spoke or went ("speaking to reporters in").</summary>
     private const int LeadWindow = 3;
 
-    /// <summary>A distance this close after a place makes it a reference point ("Kyiv, 400 km away").</summary>
-    private const int DistanceWindow = 2;
-
     /// <summary>The places of tokens [from, cut) that are the scene of the event, into <see cref="_kept"/>; places fired from into <paramref name="launches"/>.</summary>
     private void ScenePlaces(int from, int cut, ReadOnlySpan<Agent> agents, List<PlaceHit> launches)
     {
@@ -33,10 +30,12 @@ internal sealed partial class SceneRules
         PlaceHit head = default;
         bool hasHead = false, headKept = false, headEligible = false;
         int lastEnd = -1;
-        foreach (var p in _a.PlacesIn(from, cut))
+        var hits = _a.PlacesIn(from, cut);
+        for (int h = 0; h < hits.Length; h++)
         {
+            var p = hits[h];
             bool eligible = p.End <= cut && !OverlapsAgent(agents, p.First, p.End) && !IsSource(p.End) && !IsNamePart(p) && p.First < otherEvent;
-            if (hasHead && IsQualifierOf(head, lastEnd, p))
+            if (hasHead && (IsQualifierOf(head, lastEnd, p) || IsDistrictInBrackets(head, lastEnd, p, h + 1 < hits.Length ? hits[h + 1] : null)))
             {
                 // "Prykolotne in Kharkiv region came under fire": the region locates the village, and its scene is the village's.
                 if (!headKept && headEligible && eligible && IsLocativeBefore(p.First, from, out int loc) && !(loc >= 0 && IsBackgroundLead(loc)))
@@ -73,7 +72,6 @@ internal sealed partial class SceneRules
         }
         // "the head of the Kharkiv regional administration", "Kherson police": an institution, not the scene.
         if (_a.Has(p.End, Cue.InstitutionHead) || _a.Has(p.End, Cue.MilitaryWord) && _a.Has(p.End + 1, Cue.AdministrationWord)) return false;
-        if (IsReference(p)) return false;
         // "Kharkiv residents": the place of the people named.
         bool ofPeople = _a.Has(p.End, Cue.Person);
         int locative = -1;
@@ -90,16 +88,6 @@ internal sealed partial class SceneRules
 
     /// <summary>"the Pokrovsk direction", "the Kupiansk axis", "the Minsk talks": a front sector or a meeting named after a place.</summary>
     private bool IsNamePart(PlaceHit p) => _a.Has(p.End, Cue.FrontSector) || _a.Has(p.End, Cue.NotSceneLead) && !_a.Has(p.End, Cue.SpeechVerb);
-
-    /// <summary>"the capital, Kyiv, 400 km away", "Kharkiv, 30 km from the border": a distance right after the place makes it a reference point.</summary>
-    private bool IsReference(PlaceHit p)
-    {
-        int k = p.End;
-        for (int n = 0; n < DistanceWindow && _a.IsPunct(k, ','); n++) k++;
-        foreach (var d in _a.Distances)
-            if (d.First == k) return true;
-        return false;
-    }
 
     /// <summary>
     /// "Vovchansk, Kharkiv region", "Ocheretyne, Pokrovsk district, Donetsk Oblast", "Lashio (Shan State)", "Nikopol in
@@ -118,6 +106,11 @@ internal sealed partial class SceneRules
         var l = place.Location;
         return q.Kind == PlaceKind.Country ? q.Country == l.Country : q.Admin1 is not null && q.Admin1 == l.Admin1 && q.Name != l.Name;
     }
+
+    /// <summary>"Staryi Saltiv (Chuhuiv, Kharkiv)": a town in brackets right after a place, before its region, names the place's district.</summary>
+    private bool IsDistrictInBrackets(PlaceHit place, int lastEnd, PlaceHit p, PlaceHit? next) =>
+        p.First == lastEnd + 1 && _a.IsPunct(lastEnd, '(') && next is { } r && _a.IsPunct(p.End, ',') && r.First == p.End + 1
+        && r.Location.Kind == PlaceKind.Region && r.Location.Admin1 is { } a && a == p.Location.Admin1 && a == place.Location.Admin1;
 
     /// <summary>
     /// "Shostka, Seredyna-Buda and Velyka Pysarivka were shelled", "Avdiivka in Donetsk region was hit by artillery",

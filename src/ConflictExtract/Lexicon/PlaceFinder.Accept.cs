@@ -48,7 +48,8 @@ public sealed partial class PlaceFinder
 
         if (p.Kind == PlaceKind.Village)
         {
-            bool inNamed = p.Admin1 is { } a && named.Contains(a);
+            // Evidence: the region is named, or a place of the same list lies only in it ("Shostka and Esman were shelled").
+            bool inNamed = p.Admin1 is { } a && (named.Contains(a) || a == it.ListAdmin1);
             if (!locative && !settlementAfter && !inNamed) return 0;
             if (sentenceInitial && !settlementAfter && !inNamed) return 0;
             return inNamed ? 0.7f : 0.5f;

@@ -265,7 +265,7 @@ public sealed partial class PlaceFinder
 
     /// <summary>
     /// The reading of item <paramref name="it"/>: inside the region or country its qualifier names; else by prior rank,
-    /// canonical name, a region the text names (+4), the region of its list between villages (+3) and, in a text about Ukraine, a
+    /// canonical name, a region the text names (+4), the region of its list between villages (+4) and, in a text about Ukraine, a
     /// Ukrainian namesake after an attack word (+3); in a text about elsewhere, a Ukrainian place loses the prior's
     /// bonus for Ukraine. -1 when the key names no place that fits.
     /// </summary>
@@ -305,8 +305,8 @@ public sealed partial class PlaceFinder
     /// <summary>What a place in a region the text names gains over its namesakes (about 10,000 times the population).</summary>
     private const double NamedRegionBonus = 4;
 
-    /// <summary>What a place in the region of an unambiguous member of its list gains ("Orlivka and Tonenke").</summary>
-    private const double ListRegionBonus = 3;
+    /// <summary>What a village in the region of an unambiguous member of its list gains ("Orlivka and Tonenke"): as much as a region named.</summary>
+    private const double ListRegionBonus = 4;
 
     /// <summary>What a Ukrainian namesake after an attack word gains in a text about Ukraine ("shelled New York" is the town in Donetsk Oblast).</summary>
     private const double UkrainianNamesakeBonus = 3;
