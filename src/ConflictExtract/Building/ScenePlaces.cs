@@ -18,6 +18,9 @@ internal sealed partial class SceneRules
     /// <summary>A passive attack verb stands at most this many tokens after the subject places and their qualifiers ("were again shelled").</summary>
     private const int PassiveWindow = 3;
 
+    /// <summary>How many capitalised words a place or district the gazetteer does not know may take ("Velykyi Burluk district").</summary>
+    private const int MaxDistrictWords = 3;
+
     /// <summary>How many words before an "in"/"at"/"to" may name where someone spoke or went ("speaking to reporters in").</summary>
     private const int LeadWindow = 3;
 
@@ -75,7 +78,7 @@ internal sealed partial class SceneRules
         // "Kharkiv residents": the place of the people named.
         bool ofPeople = _a.Has(p.End, Cue.Person);
         int locative = -1;
-        if (!ofPeople && !IsLocativeBefore(p.First, from, out locative) && !IsPassiveSubject(p, from, cut)) return false;
+        if (!ofPeople && !IsLocativeBefore(p.First, from, out locative) && !IsPassiveSubject(p, from, cut) && !IsRegionOfUnknownPlace(p, from)) return false;
         if (locative >= 0 && IsBackgroundLead(locative)) return false;
         // A country is struck "in/on/at" it, not "of" it ("the aggression of the Russian Federation").
         if (p.Location.Kind == PlaceKind.Country && (_a.Has(before, Cue.Of) || _a.Has(p.First - 1, Cue.Of))) return false;
@@ -98,6 +101,7 @@ internal sealed partial class SceneRules
     {
         var q = p.Location;
         if (q.Kind is not (PlaceKind.Region or PlaceKind.Other or PlaceKind.Country) || place.Location.Kind == PlaceKind.Country) return false;
+        lastEnd = AfterUnlistedDistrict(lastEnd);
         int gap = p.First - lastEnd;
         bool glue = gap == 1 && (_a.IsPunct(lastEnd, ',') || _a.IsPunct(lastEnd, '('))
             || gap == 1 && _a.Has(lastEnd, Cue.In)
@@ -105,6 +109,31 @@ internal sealed partial class SceneRules
         if (!glue) return false;
         var l = place.Location;
         return q.Kind == PlaceKind.Country ? q.Country == l.Country : q.Admin1 is not null && q.Admin1 == l.Admin1 && q.Name != l.Name;
+    }
+
+    /// <summary>
+    /// ", Kupianskyi district" after a place, a district the gazetteer has no name for: the token after it (the comma
+    /// before the region), else <paramref name="end"/>.
+    /// </summary>
+    private int AfterUnlistedDistrict(int end)
+    {
+        if (!_a.IsPunct(end, ',') && !_a.IsPunct(end, '(')) return end;
+        int k = end + 1;
+        while (k < end + 1 + MaxDistrictWords && _a.IsCapitalizedWord(k) && _a.PlaceAt[k] < 0) k++;
+        return k > end + 1 && _a.Has(k, Cue.DistrictNoun) && _a.IsPunct(k + 1, ',') ? k + 1 : end;
+    }
+
+    /// <summary>
+    /// "Ukrainian drones struck Tyotkino, Kursk oblast": a region after a place name the gazetteer does not know, itself
+    /// after a locative: the region is the best known scene.
+    /// </summary>
+    private bool IsRegionOfUnknownPlace(PlaceHit p, int from)
+    {
+        if (p.Location.Kind != PlaceKind.Region || !_a.IsPunct(p.First - 1, ',')) return false;
+        int k = p.First - 2;
+        int words = 0;
+        while (k >= from && words < MaxDistrictWords && _a.IsCapitalizedWord(k) && _a.PlaceAt[k] < 0) { k--; words++; }
+        return words > 0 && k >= from && _a.Has(k, Cue.Locative);
     }
 
     /// <summary>"Staryi Saltiv (Chuhuiv, Kharkiv)": a town in brackets right after a place, before its region, names the place's district.</summary>

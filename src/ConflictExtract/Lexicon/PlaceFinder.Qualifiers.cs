@@ -39,11 +39,24 @@ public sealed partial class PlaceFinder
         if (it.Role != Role.None || IsCountryOrRegion(it.M.KeyIndex)) return;
         int q0 = QualifierStart(s, it.M.EndToken, out bool paren, out bool inWord);
         if (q0 < 0) return;
+        q0 = AfterUnlistedDistrict(s, q0, span, i);
         int j = i + 1;
         if (j < span.Length && span[j].FirstToken == q0 && GazetteerQualifier(s, span, i, j, paren, inWord)) return;
         if (inWord && !s.Is(q0 - 1, PlaceWord.The) && !s.Is(q0 + 1, PlaceWord.AdminNoun)) return; // "in Texas" after a place is seldom its state
         if (!ForeignQualifier(s, span, i, q0, out int runEnd) && paren && s.IsPunct(runEnd, ','))
             ForeignQualifier(s, span, i, runEnd + 1, out _); // "Djibo (Soum, Sahel)": the province, then the region
+    }
+
+    /// <summary>
+    /// "Kupiansk, Kupianskyi district, Kharkiv": past a district the gazetteer has no name for (capitalised words that
+    /// are no place, a district noun, a comma) to the region after it; else <paramref name="q0"/>.
+    /// </summary>
+    private static int AfterUnlistedDistrict(in Scan s, int q0, Span<Item> span, int i)
+    {
+        if (i + 1 < span.Length && span[i + 1].FirstToken == q0) return q0; // a name the gazetteer knows
+        int k = q0;
+        while (k < q0 + MaxAdminWords && (uint)k < (uint)s.Tokens.Length && s.Tokens[k].Kind == TokenKind.Word && s.Tokens[k].Has(TokenFlags.Capitalized)) k++;
+        return k > q0 && s.Is(k, PlaceWord.DistrictNoun) && s.IsPunct(k + 1, ',') ? k + 2 : q0;
     }
 
     /// <summary>Where a qualifier may begin after a place ending at token <paramref name="t"/>: ", X", "(X", "in X", "in the X", "of the X district"; -1 when none.</summary>

@@ -14,7 +14,15 @@ public class PlaceSceneTests : ExtractorTestBase
     [InlineData("Russian forces shelled Bilozerka of the Kherson district on 3 April.", "Bilozerka")]
     [InlineData("Israeli aircraft struck Rafah, Gaza Strip, on 3 April.", "Rafah")]
     [InlineData("Staryi Saltiv (Chuhuiv, Kharkiv) came under Russian shelling on 3 April.", "Staryi Saltiv")]
+    [InlineData("Russian forces shelled Kupiansk, Kupianskyi district, Kharkiv, on 3 April.", "Kupiansk")]
     public void AQualifierIsNoStrikeOfItsOwn(string text, string place) => Assert.Equal([place], Places(Run(text)));
+
+    [Fact]
+    public void ARegionAfterAnUnknownPlaceIsTheSceneKnown()
+    {
+        var s = Assert.Single(Run("Ukrainian drones struck Tyotkino, Kursk oblast, on 3 April.").Strikes);
+        Assert.Equal("Kursk Oblast", s.Location?.Name);
+    }
 
     [Fact]
     public void AQualifierLendsItsLocativeToItsPlace()
