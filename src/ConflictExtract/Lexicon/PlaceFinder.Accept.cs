@@ -34,6 +34,8 @@ public sealed partial class PlaceFinder
             return kl <= ShortKey && !allCaps || single && FeatureAfter(s, m.EndToken) ? 0 : 0.9f; // "Niger State", "Jordan Valley"
 
         if (kl <= ShortKey && !allCaps) return 0;
+        // "Borno State", "Taraba State": a foreign place's other name before an administrative noun names a region, not that place.
+        if (single && !IsHome(p) && Gazetteer.NameBonus(p, k) == 0 && IsCapitalizedWord(s, m.EndToken) && s.Is(m.EndToken, PlaceWord.AdminNoun)) return 0;
         // "Nova Poshta", "Azov Brigade", "Cabo Delgado": a village or town name, or a foreign city's other name, that goes on
         // in a capitalised word is part of a longer name.
         if (single && NameGoesOn(s, m.EndToken)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using ConflictExtract.Languages;
 using ConflictExtract.Records;
 using ConflictExtract.Text;
@@ -163,6 +164,86 @@ public sealed partial class PlaceFinder
             return;
         }
     }
+
+    private const PlaceWord Compass = PlaceWord.North | PlaceWord.South | PlaceWord.East | PlaceWord.West;
+
+    /// <summary>The shortest key of a first-level region's name read without a qualifier's evidence ("Bay" needs "region").</summary>
+    private const int MinStandaloneAdminKey = 5;
+
+    /// <summary>
+    /// The first-level regions the gazetteer has no entry for, by the folded key of their names (<see
+    /// cref="AdminKeyOfName"/>), from the admin1 names of their places; a key two regions share maps to null. Built at
+    /// first need, shared by every thread.
+    /// </summary>
+    private FrozenDictionary<string, AdminRegion?> BuildAdminIndex()
+    {
+        var d = new Dictionary<string, AdminRegion?>(StringComparer.Ordinal);
+        Span<char> key = stackalloc char[MaxAdminKey];
+        foreach (var p in _gazetteer.Places)
+        {
+            if (p.Country == "UA" || p.Admin1 is not { } a || p.Kind is PlaceKind.Region or PlaceKind.Country || _gazetteer.RegionNamed(a) >= 0) continue;
+            int n = AdminKeyOfName(_words, a, key);
+            if (n <= 0) continue;
+            var region = AdminRegionOf(p.Country, a);
+            string k = new(key[..n]);
+            if (!d.TryGetValue(k, out var known)) d[k] = region;
+            else if (!ReferenceEquals(known, region)) d[k] = null;
+        }
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// First-level regions named on their own, with words the gazetteer has no name for: "a village in Borno State",
+    /// "an airstrike in Shan State", "a camp in North Kivu", "a market in Balochistan". A name the gazetteer read as
+    /// a place before an administrative noun becomes the region it spells; capitalised words after a locative are looked
+    /// up whole (longest first), and without an administrative noun they name the region only in a text that names its
+    /// country or a place in it ("in Kurdistan" of an Iraqi report is no Iranian province).
+    /// </summary>
+    private void StandaloneRegions(in Scan s, Span<Item> span, List<(int First, int End, AdminRegion Region, bool Named)> extras)
+    {
+        var index = _adminIndex.Value;
+        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> key = stackalloc char[MaxAdminKey];
+        foreach (ref var it in span)
+        {
+            int t = it.M.EndToken;
+            if (it.Role != Role.None || it.M.EndToken - it.M.FirstToken != 1 || !IsCapitalizedWord(s, t) || !s.Is(t, PlaceWord.AdminNoun)) continue;
+            int n = AdminKeyOfTokens(s, it.M.FirstToken, t + 1, key);
+            if (n > 0 && lookup.TryGetValue(key[..n], out var r) && r is not null)
+                (it.Role, it.QualFirst, it.QualEnd, it.QualRegion, it.QualAdmin) = (Role.Admin, it.M.FirstToken, t + 1, -1, r);
+        }
+        int item = 0;
+        for (int t = 0; t + 1 < s.Tokens.Length; t++)
+        {
+            if (!s.Is(t, PlaceWord.Locative)) continue;
+            int q0 = s.Is(t + 1, PlaceWord.The) ? t + 2 : t + 1;
+            while (item < span.Length && span[item].EndToken <= q0) item++;
+            // A name the gazetteer knows from here stands unless the region's words go beyond it ("North" of "North Kivu").
+            bool covered = item < span.Length && span[item].FirstToken <= q0;
+            if (covered && span[item].Role != Role.None) continue; // a region phrase or a region already read
+            int known = covered ? span[item].EndToken : q0;
+            if (!IsCapitalizedWord(s, q0) || s.Is(q0, PlaceWord.Stop) && !s.Is(q0, Compass)) continue;
+            int end = q0;
+            while (end < Math.Min(s.Tokens.Length, q0 + MaxAdminWords) && IsCapitalizedWord(s, end)) end++;
+            bool noun = end > q0 && s.Is(end - 1, PlaceWord.AdminNoun) || s.Is(end, PlaceWord.AdminNoun);
+            if (s.Is(end, PlaceWord.AdminNoun)) end++; // "Khartoum state"
+            for (int e = end; e > known; e--)
+            {
+                int n = AdminKeyOfTokens(s, q0, e, key);
+                if (n < (noun ? 1 : MinStandaloneAdminKey) || !lookup.TryGetValue(key[..n], out var r) || r is null) continue;
+                if (!noun && !EndsPhrase(s, e)) break; // "in the Somali capital": an adjective, not the region
+                extras.Add((q0, e, r, noun));
+                for (int j = item; j < span.Length && span[j].FirstToken < e; j++) span[j].Role = Role.Skip;
+                t = e - 1;
+                break;
+            }
+        }
+    }
+
+    /// <summary>True when token <paramref name="t"/> ends a name's phrase: punctuation, the end, or a function or place word ("in Balochistan on Monday").</summary>
+    private static bool EndsPhrase(in Scan s, int t) =>
+        (uint)t >= (uint)s.Tokens.Length || s.Tokens[t].Kind != TokenKind.Word
+        || s.Is(t, PlaceWord.Locative | PlaceWord.Of | PlaceWord.The | PlaceWord.ListJoin | PlaceWord.Stop | PlaceWord.SpeechVerb);
 
     /// <summary>True when some place (not a region) the key names lies in <paramref name="admin1"/> and/or <paramref name="country"/>.</summary>
     private bool HasCandidate(int key, string? admin1, string? country)

@@ -49,7 +49,10 @@ public sealed partial class PlaceFinder
         ArgumentNullException.ThrowIfNull(words);
         _gazetteer = gazetteer;
         _words = words;
+        _adminIndex = new(BuildAdminIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<System.Collections.Frozen.FrozenDictionary<string, AdminRegion?>> _adminIndex;
 
     /// <summary>A finder over <see cref="Gazetteer.Default"/>.</summary>
     public static PlaceFinder Default => s_default.Value;
@@ -112,12 +115,20 @@ public sealed partial class PlaceFinder
             Items = NewList<Item>();
             Matches = NewList<GazetteerMatch>();
             Named = NewSet<string>(StringComparer.Ordinal);
+            Regions = NewList<(int, int, AdminRegion, bool)>();
+            Countries = NewSet<string>(StringComparer.Ordinal);
             WordClasses = Track(new Buffer<uint>(256), static b => b.Clear(), static b => b.Length);
         }
 
         internal List<Item> Items { get; }
         public List<GazetteerMatch> Matches { get; }
         public HashSet<string> Named { get; }
+
+        /// <summary>First-level regions named on their own with words the gazetteer has no name for, in text order.</summary>
+        public List<(int First, int End, AdminRegion Region, bool Named)> Regions { get; }
+
+        /// <summary>The countries of the places and countries the text names (their readings without context).</summary>
+        public HashSet<string> Countries { get; }
 
         /// <summary>Each token's place-word classes, filled at first need (<see cref="Scan"/>).</summary>
         public Buffer<uint> WordClasses { get; }
@@ -138,9 +149,10 @@ public sealed partial class PlaceFinder
         for (int i = 0; i < span.Length; i++) RegionPhrase(s, span, i);
         for (int i = 0; i < span.Length; i++) FeatureRegion(s, span, i);
         for (int i = 0; i < span.Length; i++) Qualify(s, span, i);
+        StandaloneRegions(s, span, scratch.Regions);
         var named = scratch.Named;
-        bool aboutUkraine = NameContext(s, span, named);
-        Emit(s, span, named, aboutUkraine, result);
+        bool aboutUkraine = NameContext(s, span, named, scratch.Countries);
+        Emit(s, span, named, aboutUkraine, scratch, result);
     }
 
     /// <summary>
@@ -149,7 +161,7 @@ public sealed partial class PlaceFinder
     /// place of that list; whether an attack word stands before it. True when the text is about Ukraine: more of its
     /// places (by their readings without context) lie in Ukraine and along its border than elsewhere.
     /// </summary>
-    private bool NameContext(in Scan s, Span<Item> span, HashSet<string> named)
+    private bool NameContext(in Scan s, Span<Item> span, HashSet<string> named, HashSet<string> countries)
     {
         int home = 0, foreign = 0;
         foreach (ref var it in span)
@@ -164,6 +176,7 @@ public sealed partial class PlaceFinder
             int best = Best(in it, named, s.Text, Topic.Unknown);
             if (best < 0) continue;
             var p = _gazetteer.PlaceAt(best);
+            countries.Add(p.Country);
             if (p.Kind is PlaceKind.City && p.Admin1 is { } a && p.Population >= 100_000) named.Add(a);
             if (p.Kind != PlaceKind.Country) { if (IsHome(p)) home++; else foreign++; }
         }
@@ -202,11 +215,14 @@ public sealed partial class PlaceFinder
     }
 
     /// <summary>The mentions of the items kept, in text order.</summary>
-    private void Emit(in Scan s, Span<Item> span, HashSet<string> named, bool aboutUkraine, List<PlaceMention> result)
+    private void Emit(in Scan s, Span<Item> span, HashSet<string> named, bool aboutUkraine, Work work, List<PlaceMention> result)
     {
-        result.EnsureCapacity(result.Count + span.Length);
+        var regions = work.Regions;
+        result.EnsureCapacity(result.Count + span.Length + regions.Count);
+        int next = 0;
         foreach (ref var it in span)
         {
+            for (; next < regions.Count && regions[next].First < it.FirstToken; next++) EmitRegion(s, regions[next], work.Countries, result);
             if (it.Role == Role.Skip) continue;
             if (it.Role == Role.Admin)
             {
@@ -225,6 +241,14 @@ public sealed partial class PlaceFinder
             if (conf > 0) result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p!, it.M.FirstToken, it.M.EndToken, conf));
             if (it.QualEnd > it.QualFirst) EmitQualifierRegion(s, in it, result);
         }
+        for (; next < regions.Count; next++) EmitRegion(s, regions[next], work.Countries, result);
+    }
+
+    /// <summary>A first-level region named on its own: with its administrative noun, or in a text that names its country.</summary>
+    private static void EmitRegion(in Scan s, (int First, int End, AdminRegion Region, bool Named) r, HashSet<string> countries, List<PlaceMention> result)
+    {
+        if (r.Named || countries.Contains(r.Region.Place.Country))
+            result.Add(new PlaceMention(s.Tokens[r.First].Start, s.Tokens[r.End - 1].End, r.Region.Location, r.Region.Place, r.First, r.End, 0.9f));
     }
 
     /// <summary>The mention of a first-level region a qualifier named with words the gazetteer has no name for ("Shan State").</summary>

@@ -54,6 +54,18 @@ public class PlaceQualifierTests
     [InlineData("RSF fighters shelled El Fasher, North Darfur, on Sunday.", "El Fasher=El Fasher|City|Northern Darfur|SD; North Darfur=Northern Darfur|Region|Northern Darfur|SD")]
     public void AForeignFirstLevelRegionQualifiesItsPlace(string text, string expected) => Assert.Equal(expected, Show(text));
 
+    [Theory]
+    [InlineData("Fighters attacked a village in Borno State on Monday.", "Borno State=Borno State|Region|Borno State|NG")]
+    [InlineData("An airstrike in Shan State killed five people on Monday.", "Shan State=Shan State|Region|Shan State|MM")]
+    [InlineData("A bomb went off in Balochistan on Monday, Pakistani police said in Quetta.", "Balochistan=Balochistan|Region|Balochistan|PK")]
+    public void AFirstLevelRegionNamedOnItsOwn(string text, string expected) => Assert.Contains(expected, Show(text));
+
+    [Theory]
+    [InlineData("Talks in the Somali capital ended on Monday.", "Somali")]
+    [InlineData("Fighters crossed into Kurdistan on Monday.", "Kurdistan")]
+    public void AForeignRegionNeedsItsNounOrItsCountry(string text, string notRegion) =>
+        Assert.DoesNotContain(Find(text), m => m.Location.Kind == PlaceKind.Region && text[m.Start..m.End].StartsWith(notRegion, StringComparison.Ordinal));
+
     [Fact]
     public void TheGazaStripIsTheTerritoryNotTheCity() =>
         Assert.Equal("Gaza Strip=Gaza Strip|Region|Gaza Strip|PS", Show("Israeli strikes hit the Gaza Strip on Monday."));
