@@ -115,22 +115,16 @@ public sealed partial class PlaceFinder
         int end = q0;
         while (end < limit && s.Tokens[end].Kind == TokenKind.Word && (s.Tokens[end].Has(TokenFlags.Capitalized) || end > q0 && s.Is(end, PlaceWord.AdminNoun | PlaceWord.FeatureNoun))) end++;
         runEnd = end;
+        var index = _adminIndex.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> text = stackalloc char[MaxAdminKey];
-        Span<char> name = stackalloc char[MaxAdminKey];
         for (int e = end; e > q0; e--)
         {
             int n = AdminKeyOfTokens(s, q0, e, text);
-            if (n <= 0) continue;
-            foreach (int p in _gazetteer.Postings(it.M.KeyIndex))
+            if (n <= 0 || !index.TryGetValue(text[..n], out var regions)) continue;
+            foreach (var r in regions)
             {
-                var c = _gazetteer.PlaceAt(p >> 1);
-                // The regions the gazetteer lists (Ukraine's, Russia's border regions) are the gazetteer qualifier's.
-                if ((p & 1) != 0 || c.Admin1 is not { } a1 || c.Kind is PlaceKind.Region or PlaceKind.Country || _gazetteer.RegionNamed(a1) >= 0) continue;
-                int m = AdminKeyOfName(s.Words, a1, name);
-                if (m <= 0 || !name[..m].SequenceEqual(text[..n])) continue;
-                (it.Admin1, it.Qualified, it.QualFirst, it.QualEnd) = (a1, true, q0, e);
-                it.QualRegion = -1;
-                it.QualAdmin = AdminRegionOf(c.Country, a1);
+                if (!HasCandidate(it.M.KeyIndex, r.Place.Admin1, r.Place.Country)) continue;
+                (it.Admin1, it.Qualified, it.QualFirst, it.QualEnd, it.QualRegion, it.QualAdmin) = (r.Place.Admin1, true, q0, e, -1, r);
                 for (int j = i + 1; j < span.Length && span[j].FirstToken < e; j++) span[j].Role = Role.Skip;
                 return true;
             }
@@ -148,19 +142,12 @@ public sealed partial class PlaceFinder
         int t = it.M.EndToken;
         if (it.Role != Role.None || !s.Is(t, PlaceWord.FeatureNoun | PlaceWord.AdminNoun) || s.Is(t, PlaceWord.RegionNoun) && StemRegion(it.M.KeyIndex) >= 0) return;
         Span<char> text = stackalloc char[MaxAdminKey];
-        Span<char> name = stackalloc char[MaxAdminKey];
         int n = AdminKeyOfTokens(s, it.M.FirstToken, t + 1, text);
-        if (n <= 0) return;
-        foreach (int p in _gazetteer.Postings(it.M.KeyIndex))
+        if (n <= 0 || !_adminIndex.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[..n], out var regions)) return;
+        foreach (var r in regions)
         {
-            var c = _gazetteer.PlaceAt(p >> 1);
-            if ((p & 1) != 0 || c.Admin1 is not { } a1 || c.Kind is PlaceKind.Region or PlaceKind.Country || c.Country is "UA") continue;
-            int m = AdminKeyOfName(s.Words, a1, name);
-            if (m <= 0 || !name[..m].SequenceEqual(text[..n])) continue;
-            it.Role = Role.Admin;
-            (it.QualFirst, it.QualEnd) = (it.M.FirstToken, t + 1);
-            it.QualRegion = _gazetteer.RegionNamed(a1);
-            it.QualAdmin = it.QualRegion < 0 ? AdminRegionOf(c.Country, a1) : null;
+            if (!HasCandidate(it.M.KeyIndex, r.Place.Admin1, r.Place.Country)) continue;
+            (it.Role, it.QualFirst, it.QualEnd, it.QualRegion, it.QualAdmin) = (Role.Admin, it.M.FirstToken, t + 1, -1, r);
             return;
         }
     }
@@ -172,12 +159,12 @@ public sealed partial class PlaceFinder
 
     /// <summary>
     /// The first-level regions the gazetteer has no entry for, by the folded key of their names (<see
-    /// cref="AdminKeyOfName"/>), from the admin1 names of their places; a key two regions share maps to null. Built at
-    /// first need, shared by every thread.
+    /// cref="AdminKeyOfName"/>), from the admin1 names of their places (several regions may share a key: "Central").
+    /// Built at first need, shared by every thread.
     /// </summary>
-    private FrozenDictionary<string, AdminRegion?> BuildAdminIndex()
+    private FrozenDictionary<string, AdminRegion[]> BuildAdminIndex()
     {
-        var d = new Dictionary<string, AdminRegion?>(StringComparer.Ordinal);
+        var d = new Dictionary<string, List<AdminRegion>>(StringComparer.Ordinal);
         Span<char> key = stackalloc char[MaxAdminKey];
         foreach (var p in _gazetteer.Places)
         {
@@ -186,10 +173,10 @@ public sealed partial class PlaceFinder
             if (n <= 0) continue;
             var region = AdminRegionOf(p.Country, a);
             string k = new(key[..n]);
-            if (!d.TryGetValue(k, out var known)) d[k] = region;
-            else if (!ReferenceEquals(known, region)) d[k] = null;
+            if (!d.TryGetValue(k, out var list)) d[k] = list = [];
+            if (!list.Contains(region)) list.Add(region);
         }
-        return d.ToFrozenDictionary(StringComparer.Ordinal);
+        return d.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -209,13 +196,14 @@ public sealed partial class PlaceFinder
             int t = it.M.EndToken;
             if (it.Role != Role.None || it.M.EndToken - it.M.FirstToken != 1 || !IsCapitalizedWord(s, t) || !s.Is(t, PlaceWord.AdminNoun)) continue;
             int n = AdminKeyOfTokens(s, it.M.FirstToken, t + 1, key);
-            if (n > 0 && lookup.TryGetValue(key[..n], out var r) && r is not null)
-                (it.Role, it.QualFirst, it.QualEnd, it.QualRegion, it.QualAdmin) = (Role.Admin, it.M.FirstToken, t + 1, -1, r);
+            if (n > 0 && lookup.TryGetValue(key[..n], out var rs) && rs.Length == 1)
+                (it.Role, it.QualFirst, it.QualEnd, it.QualRegion, it.QualAdmin) = (Role.Admin, it.M.FirstToken, t + 1, -1, rs[0]);
         }
         int item = 0;
         for (int t = 0; t + 1 < s.Tokens.Length; t++)
         {
-            if (!s.Is(t, PlaceWord.Locative)) continue;
+            // Capitals first (a flag), the locative's class only then: most tokens are looked up in no table.
+            if (!IsCapitalizedWord(s, t + 1) && !IsCapitalizedWord(s, t + 2) || !s.Is(t, PlaceWord.Locative)) continue;
             int q0 = s.Is(t + 1, PlaceWord.The) ? t + 2 : t + 1;
             while (item < span.Length && span[item].EndToken <= q0) item++;
             // A name the gazetteer knows from here stands unless the region's words go beyond it ("North" of "North Kivu").
@@ -230,9 +218,9 @@ public sealed partial class PlaceFinder
             for (int e = end; e > known; e--)
             {
                 int n = AdminKeyOfTokens(s, q0, e, key);
-                if (n < (noun ? 1 : MinStandaloneAdminKey) || !lookup.TryGetValue(key[..n], out var r) || r is null) continue;
+                if (n < (noun ? 1 : MinStandaloneAdminKey) || !lookup.TryGetValue(key[..n], out var rs) || rs.Length != 1) continue;
                 if (!noun && !EndsPhrase(s, e)) break; // "in the Somali capital": an adjective, not the region
-                extras.Add((q0, e, r, noun));
+                extras.Add((q0, e, rs[0], noun));
                 for (int j = item; j < span.Length && span[j].FirstToken < e; j++) span[j].Role = Role.Skip;
                 t = e - 1;
                 break;

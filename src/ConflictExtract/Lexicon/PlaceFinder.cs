@@ -52,7 +52,7 @@ public sealed partial class PlaceFinder
         _adminIndex = new(BuildAdminIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    private readonly Lazy<System.Collections.Frozen.FrozenDictionary<string, AdminRegion?>> _adminIndex;
+    private readonly Lazy<System.Collections.Frozen.FrozenDictionary<string, AdminRegion[]>> _adminIndex;
 
     /// <summary>A finder over <see cref="Gazetteer.Default"/>.</summary>
     public static PlaceFinder Default => s_default.Value;
