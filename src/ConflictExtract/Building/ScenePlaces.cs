@@ -212,7 +212,7 @@ internal sealed partial class SceneRules
         int n = _a.Tokens.Length - 1;
         int of = !_a.Has(after, Cue.Of) ? -1 : _a.PlaceAt[Math.Min(after + 1, n)] >= 0 ? _a.PlaceAt[Math.Min(after + 1, n)]
             : _a.Has(after + 1, Cue.Article) ? _a.PlaceAt[Math.Min(after + 2, n)] : -1;
-        // "the Al-Miqdadiyah district of Diyala Province": a district of a region is the place itself.
+        // "the Baqubah district of a province": a district of a region is the place itself.
         bool placeAfterOf = of >= 0 && _a.Places[of].Location.Kind is not (PlaceKind.Region or PlaceKind.Country);
         if (!placeAfterOf || !(_a.Has(p.End - 1, Cue.DistrictNoun) || _a.Has(p.End, Cue.DistrictNoun))) return false;
         _acceptedEnds.Add(after);
