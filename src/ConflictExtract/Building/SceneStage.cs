@@ -68,14 +68,19 @@ internal sealed partial class SceneRules : Scratch
     /// <summary>A speech verb this close before a date makes it the date of the report ("officials said on Friday").</summary>
     private const int ReportDateWindow = 3;
 
+    /// <summary>A dateline's place names ("KHARKIV, Ukraine,") take at most this many tokens before its date.</summary>
+    private const int DatelineWords = 8;
+
     private DocumentAnalysis _a = null!;
     private ExtractionPipeline _pipeline = null!;
+    private TimeWordTable _timeWords = null!;
     private readonly List<PlaceHit> _kept;
     private readonly HashSet<int> _acceptedEnds;
     private readonly List<PlaceHit> _specific;
     private readonly HashSet<(string, string?)> _seenPlaces;
     private readonly HashSet<string> _admin1WithPlaces;
     private readonly HashSet<string> _countriesWithPlaces;
+    private readonly List<bool> _anchored;
 
     public SceneRules()
     {
@@ -85,6 +90,7 @@ internal sealed partial class SceneRules : Scratch
         _seenPlaces = NewSet<(string, string?)>();
         _admin1WithPlaces = NewSet<string>(StringComparer.Ordinal);
         _countriesWithPlaces = NewSet<string>(StringComparer.Ordinal);
+        _anchored = NewList<bool>(64);
     }
 
     public override void Clear()
@@ -92,6 +98,7 @@ internal sealed partial class SceneRules : Scratch
         base.Clear();
         _a = null!;
         _pipeline = null!;
+        _timeWords = null!;
     }
 
     public void Run(DocumentContext doc)
@@ -101,8 +108,10 @@ internal sealed partial class SceneRules : Scratch
         var frames = doc.Frames;
         var scenes = doc.Scenes;
         var casualties = doc.Records.Casualties;
+        _timeWords = doc.Pipeline.Language.TimeWords;
         Location? lastPlace = null;
-        DateRange? previousRange = null;
+        DateRange? previousRange = null, carried = null;
+        bool carriedWindow = false;
         int nextCasualty = 0;
         for (int si = 0; si < _a.Sentences.Length; si++)
         {
@@ -115,182 +124,61 @@ internal sealed partial class SceneRules : Scratch
             scene.PlaceCount = _kept.Count;
             scene.LaunchCount = scenes.Launches.Count - scene.LaunchStart;
             // A listing that continues a cumulative sentence ("between Dec. 30 and Feb. 7 ... 12 attacks. The areas struck
-            // included ...") shares its period.
-            scene.Date = SentenceDate(s.FirstToken, f.Cut) ?? previousRange;
+            // included ...") shares its period; a sentence with no date of its own is dated by the report's window or
+            // the last event dated before it ("Over the past day, ... A man was wounded in Kupiansk.").
+            var own = SentenceDate(s.FirstToken, f.Cut, carriedWindow, out bool isWindow);
+            scene.Date = own ?? previousRange ?? carried;
             int hasCasualties = 0;
             while (nextCasualty < casualties.Count && casualties[nextCasualty].Sentence == si) { hasCasualties++; nextCasualty++; }
             scene.IsEvent = f.ExplicitTrigger || hasCasualties > 0 && f.WeaponWord;
+            if (own is not null && (isWindow || scene.IsEvent)) (carried, carriedWindow) = (own, isWindow);
+            _anchored.Add(hasCasualties > 0 || f.Cumulative); // a country struck here carries figures: it stays
             for (int i = s.FirstToken; i < f.Cut && !scene.LaunchVerb; i++) scene.LaunchVerb = _a.Has(i, Cue.LaunchVerb);
             previousRange = scene.IsEvent && scene.Date is { Precision: DatePrecision.Range } && f.Cumulative ? scene.Date : null;
             if (_kept.Count > 0) lastPlace = _kept[^1].Location;
             scenes.Scenes.Add(scene);
         }
-    }
-
-    /// <summary>The places of tokens [from, cut) that are the scene of the event, into <see cref="_kept"/>; places fired from into <paramref name="launches"/>.</summary>
-    private void ScenePlaces(int from, int cut, ReadOnlySpan<Agent> agents, List<PlaceHit> launches)
-    {
-        _kept.Clear();
-        _acceptedEnds.Clear();
-        foreach (var p in _a.PlacesIn(from, cut))
-        {
-            if (p.End > cut || OverlapsAgent(agents, p.First, p.End) || IsSource(p.End)) continue;
-            int before = p.First - 1;
-            while (before >= from && (_a.Has(before, Cue.Article) || _a.Has(before, Cue.RegionNoun) || _a.Has(before, Cue.Of) && _a.Has(before - 1, Cue.RegionNoun))) before--;
-            if (_a.Has(before, Cue.From))
-            {
-                launches.Add(p);
-                continue;
-            }
-            // "the head of the Kharkiv regional administration", "Kherson police": an institution, not the scene.
-            if (_a.Has(p.End, Cue.InstitutionHead) || _a.Has(p.End, Cue.MilitaryWord) && _a.Has(p.End + 1, Cue.AdministrationWord)) continue;
-            // "Kharkiv residents": the place of the people named.
-            bool ofPeople = _a.Has(p.End, Cue.Person);
-            if (!ofPeople && !IsLocativeBefore(p.First, from)) continue;
-            // A country is struck "in/on/at" it, not "of" it ("the aggression of the Russian Federation").
-            if (p.Location.Kind == PlaceKind.Country && (_a.Has(before, Cue.Of) || _a.Has(p.First - 1, Cue.Of))) continue;
-            if (IsDistrictOfPlace(p)) continue;
-            _kept.Add(p);
-            _acceptedEnds.Add(p.End);
-        }
-        MostSpecific();
-    }
-
-    /// <summary>"Kharkiv said", "Kharkiv's governor said": the place names the source.</summary>
-    private bool IsSource(int end) =>
-        _a.Has(end, Cue.SpeechVerb) || _a.Has(end, Cue.Genitive) && _a.Has(end + 1, Cue.SpeechVerb);
-
-    /// <summary>"the Kyivskyi district of Odesa": the city after "of" is the place; the district's end is accepted for lists.</summary>
-    private bool IsDistrictOfPlace(PlaceHit p)
-    {
-        int after = p.End;
-        if (_a.Has(after, Cue.DistrictNoun)) after++;
-        int n = _a.Tokens.Length - 1;
-        bool placeAfterOf = _a.Has(after, Cue.Of)
-            && (_a.PlaceAt[Math.Min(after + 1, n)] >= 0 || _a.Has(after + 1, Cue.Article) && _a.PlaceAt[Math.Min(after + 2, n)] >= 0);
-        if (!placeAfterOf || !(_a.Has(p.End - 1, Cue.DistrictNoun) || _a.Has(p.End, Cue.DistrictNoun))) return false;
-        _acceptedEnds.Add(after);
-        return true;
-    }
-
-    /// <summary>A locative before the place, over intro words ("in the city of"), or a list of places struck ("Izium and Kupiansk").</summary>
-    private bool IsLocativeBefore(int first, int sentenceStart)
-    {
-        int k = first - 1;
-        int skipped = 0;
-        while (k >= sentenceStart && skipped < LocativeWindow)
-        {
-            if (_acceptedEnds.Contains(k + 1) && skipped > 0) return true; // a list: "Kupiansk and Izium", "Sumy, Poltava, and Kharkiv"
-            if (_a.IsPunct(k, ',') && _acceptedEnds.Contains(k)) return true;
-            if (_a.Has(k, Cue.Locative)) return true;
-            if (_a.Has(k, Cue.PlaceIntro) || _a.IsPunct(k, ',') || _a.Has(k, Cue.Genitive)) { k--; skipped++; continue; }
-            return false; // a number or a quantity phrase in a list: "three strikes on Kyiv, two on Kharkiv"
-        }
-        return false;
+        CoverAcrossSentences(scenes, _anchored);
     }
 
     /// <summary>
-    /// "in the region" after a named place: that place's region, a strike of its own ("hit Kharkiv; a woman died from
-    /// shelling in the region").
+    /// The date of tokens [from, to): a window that corrects the recognizers' reading of its words, else the first
+    /// recognized date that is neither a report's ("officials said on Friday") nor a dateline's ("KYIV, May 22 -"), else
+    /// a window (<see cref="TimeWindows"/>); a part of the day gives way to a window the report opened before. Null when
+    /// none: the caller then dates the sentence by the report's window.
     /// </summary>
-    private void AddRegionOfPlaceBefore(int from, int cut, Location? lastPlace)
+    private DateRange? SentenceDate(int from, int to, bool windowCarried, out bool isWindow)
     {
-        for (int i = from + 1; i < cut; i++)
-        {
-            if (!(_a.Has(i, Cue.RegionSingular) && _a.Has(i - 1, Cue.Article) && _a.PlaceAt[i] < 0 && !_a.Has(i + 1, Cue.Of))) continue;
-            var reference = lastPlace;
-            foreach (var p in _kept) if (p.End <= i && p.Location.Kind is not PlaceKind.Region and not PlaceKind.Country) reference = p.Location;
-            if (reference?.Admin1 is not { } admin1 || reference.Kind is PlaceKind.Region or PlaceKind.Country) return;
-            var region = _pipeline.RegionByName(admin1);
-            if (region is not null && !HasPlaceNamed(region.Name))
-                _kept.Add(new PlaceHit(i - 1, i + 1, _a.Tokens[i - 1].Start, _a.Tokens[i].End, region));
-            return;
-        }
-    }
-
-    private bool HasPlaceNamed(string name)
-    {
-        foreach (var p in _kept)
-            if (p.Location.Name == name) return true;
-        return false;
-    }
-
-    private static bool OverlapsAgent(ReadOnlySpan<Agent> agents, int first, int end)
-    {
-        foreach (var ag in agents)
-            if (first < ag.End && ag.First < end) return true;
-        return false;
-    }
-
-    /// <summary>
-    /// Keeps in <see cref="_kept"/> the most specific places: the same place named twice once, a region or country not
-    /// when a place inside it is named too, a place named only as a reference ("near Kyiv") not. Linear in the places.
-    /// </summary>
-    private void MostSpecific()
-    {
-        var places = _specific;
-        places.Clear();
-        _seenPlaces.Clear();
-        foreach (var p in _kept)
-            if (_seenPlaces.Add((p.Location.Name, p.Location.Admin1))) places.Add(p);
-        _kept.Clear();
-        if (places.Count < 2)
-        {
-            _kept.AddRange(places);
-            return;
-        }
-        _admin1WithPlaces.Clear();
-        _countriesWithPlaces.Clear();
-        foreach (var h in places)
-        {
-            var q = h.Location;
-            if (q.Kind is not PlaceKind.Region and not PlaceKind.Country && q.Admin1 is not null) _admin1WithPlaces.Add(q.Admin1);
-            if (q.Kind != PlaceKind.Country) _countriesWithPlaces.Add(q.Country);
-        }
-        for (int i = 0; i < places.Count; i++)
-        {
-            var p = places[i].Location;
-            bool covered = p.Kind switch
-            {
-                PlaceKind.Region => p.Admin1 is not null && _admin1WithPlaces.Contains(p.Admin1),
-                PlaceKind.Country => _countriesWithPlaces.Contains(p.Country),
-                _ => i > 0 && IsReferencePoint(places[i - 1], places[i]),
-            };
-            if (!covered) _kept.Add(places[i]);
-        }
-    }
-
-    /// <summary>"Bucha near Kyiv", "a village outside Lviv", "20 km north of Kharkiv": the second place is a reference.</summary>
-    private bool IsReferencePoint(PlaceHit previous, PlaceHit place)
-    {
-        int at = place.First;
-        return previous.Location.Kind is not PlaceKind.Region and not PlaceKind.Country
-            && (_a.Has(at - 1, Cue.Proximity) || _a.Has(at - 1, Cue.Of) && _a.Has(at - 2, Cue.Compass))
-            && at - previous.End <= ReferenceWindow;
-    }
-
-    /// <summary>The first date of tokens [from, to) that is not the date of a report; else a part of the day news uses without a date.</summary>
-    private DateRange? SentenceDate(int from, int to)
-    {
+        var window = _a.PublishedAt is { } pub ? TimeWindows.Find(_a, _timeWords, from, to, pub) : TimeWindow.None;
+        isWindow = true;
+        if (window.Strength == WindowStrength.Override) return window.Range;
         foreach (var d in _a.DatesIn(from, to))
         {
-            if (d.End > to || d.Value is null) continue;
-            bool reportDate = false; // "…, officials said on Friday": the date of the report, not of the event.
-            for (int k = d.First - 1; k >= Math.Max(from, d.First - ReportDateWindow); k--)
-                if (_a.Has(k, Cue.SpeechVerb)) { reportDate = true; break; }
-            if (!reportDate) return d.Value;
+            if (d.End > to || d.Value is null || IsReportDate(d.First, from) || IsDateline(d, from)) continue;
+            isWindow = d.Value.Precision == DatePrecision.Range && d.Value.End == _a.PublishedAt; // "in the past day", "since Dec. 30"
+            return d.Value;
         }
-        if (_a.PublishedAt is not { } pub) return null;
-        // "at night", "night shelling", "overnight": the night before publication; "during the day", "in 24 hours": the day to it.
-        for (int i = from; i < to; i++)
-        {
-            if (_a.Has(i, Cue.Night) && (_a.Has(i - 1, Cue.At) || _a.Has(i - 1, Cue.Last) || _a.Has(i - 1, Cue.Per) || _a.Has(i + 1, Cue.StrikeTrigger) || _a.Has(i + 1, Cue.WeaponNoun))
-                || _a.Has(i, Cue.Overnight))
-                return DateRange.Day(pub.AddDays(-1));
-            if (_a.Has(i, Cue.DayNoun) && _a.Has(i - 1, Cue.Article) && (_a.Has(i - 2, Cue.During) || _a.Has(i - 2, Cue.Over))
-                || _a.Has(i, Cue.HourNoun) && i > 0 && _a.Word(i - 1) is "24" && (_a.Has(i - 2, Cue.In) || _a.Has(i - 2, Cue.Past) || _a.Has(i - 2, Cue.Last)))
-                return new DateRange(pub.AddDays(-1), pub, DatePrecision.Range);
-        }
+        if (window.Strength == WindowStrength.Plain || window.Strength == WindowStrength.Weak && !windowCarried) return window.Range;
+        isWindow = false;
         return null;
+    }
+
+    /// <summary>"…, officials said on Friday": a speech verb just before the date makes it the date of the report, not of the event.</summary>
+    private bool IsReportDate(int first, int from)
+    {
+        for (int k = first - 1; k >= Math.Max(from, first - ReportDateWindow); k--)
+            if (_a.Has(k, Cue.SpeechVerb)) return true;
+        return false;
+    }
+
+    /// <summary>"KHARKIV, Ukraine, May 22 - ...", "Kyiv, March 5 (Reuters) -": a date after the opening place names and before a dash dates the dispatch.</summary>
+    private bool IsDateline(DateHit d, int from)
+    {
+        if (d.First - from > DatelineWords) return false;
+        for (int k = from; k < d.First; k++)
+            if (!(_a.IsCapitalizedWord(k) || _a.IsPunct(k, ',') || _a.IsPunct(k, '(') || _a.IsPunct(k, ')'))) return false;
+        int after = d.End;
+        if (_a.IsPunct(after, '(') && _a.IsPunct(after + 2, ')')) after += 3; // "(Reuters)"
+        return _a.IsDash(after);
     }
 }

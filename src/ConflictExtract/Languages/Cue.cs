@@ -163,10 +163,16 @@ internal enum Cue : byte
     NotPlace,
     /// <summary>Openers of a new topic: "Separately, ...", "Elsewhere, ...".</summary>
     TopicShift,
-    Night,
-    Overnight,
-    DayNoun,
-    HourNoun,
+    /// <summary>The two words of "came under (fire)": the places before them were struck.</summary>
+    UnderFire,
+    /// <summary>Words after a place that make it a front sector, not a place struck: "the Pokrovsk direction".</summary>
+    FrontSector,
+    /// <summary>Words before a place's "in"/"at"/"to" that make it where someone spoke, met or went ("speaking in Kyiv", "fled to Kharkiv"); after a place, a meeting's name ("the Minsk talks").</summary>
+    NotSceneLead,
+    /// <summary>Modifiers that make an attack another, earlier one: "a similar attack on Zaporizhzhia".</summary>
+    EarlierEvent,
+    /// <summary>Words of relative time windows (<c>time-words.txt</c>, whose classes <see cref="TimeWordTable"/> gives): "night", "past 24 hours", "for a week".</summary>
+    TimeWord,
     Article,
     IndefiniteArticle,
     NumeralOne,

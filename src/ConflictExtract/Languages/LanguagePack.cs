@@ -27,7 +27,7 @@ internal readonly record struct Side(string Country, SideForm Form);
 /// words naming the sides of a war and the generic weapon phrases. Loaded once from a language folder's data files
 /// (embedded in the package); immutable and safe to share between threads.
 /// </summary>
-internal sealed class LanguagePack
+internal sealed partial class LanguagePack
 {
     private static readonly Lazy<LanguagePack> EnglishPack = new(() => Load("English"), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -107,6 +107,7 @@ internal sealed class LanguagePack
                 cues[w] = cues.GetValueOrDefault(w).With(cue);
             }
         }
+        MarkTimeWords(name, cues);
         var targets = new Dictionary<string, TargetCategory>(StringComparer.OrdinalIgnoreCase);
         foreach (var (line, at) in Lines(name, "targets.tsv"))
         {

@@ -182,6 +182,24 @@ public sealed class Gazetteer
 
     internal Place PlaceAt(int index) => _places[index];
 
+    /// <summary>The index of the first-level region named exactly <paramref name="name"/> ("Kharkiv Oblast"), or -1.</summary>
+    internal int RegionNamed(string name)
+    {
+        var regions = _regionsByName ??= BuildRegionIndex(_places);
+        return regions.TryGetValue(name, out int i) ? i : -1;
+    }
+
+    // The regions by their names, built at first need; two threads that race each build the same index.
+    private System.Collections.Frozen.FrozenDictionary<string, int>? _regionsByName;
+
+    private static System.Collections.Frozen.FrozenDictionary<string, int> BuildRegionIndex(Place[] places)
+    {
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < places.Length; i++)
+            if (places[i].Kind == PlaceKind.Region) d.TryAdd(places[i].Name, i);
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// The contract <see cref="Location"/> of place <paramref name="index"/>, made once and shared: a location is
     /// immutable, and a document names the same few places many times. Filled lazily; two threads that race on one
@@ -230,8 +248,11 @@ public sealed class Gazetteer
     {
         PlaceKind.Country => 100,
         PlaceKind.Region => 90,
-        _ => Math.Log10(p.Population + 1.0) + (p.IsAdminCenter ? 2 : 0) + (p.Country == "UA" ? 1.5 : 0),
+        _ => Math.Log10(p.Population + 1.0) + (p.IsAdminCenter ? 2 : 0) + (p.Country == "UA" ? UkraineBonus : 0),
     };
+
+    /// <summary>What a Ukrainian place gains in the prior over a namesake of the same size (the domain is the war in Ukraine).</summary>
+    internal const double UkraineBonus = 1.5;
 
     /// <summary>+1 when the name is the place's canonical name (Sloviansk the city over Nikopol's old name).</summary>
     internal static double NameBonus(Place p, ReadOnlySpan<char> key)

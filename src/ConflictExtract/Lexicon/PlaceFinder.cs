@@ -1,3 +1,5 @@
+using ConflictExtract.Analysis;
+using ConflictExtract.Languages;
 using ConflictExtract.Records;
 using ConflictExtract.Text;
 
@@ -10,26 +12,47 @@ namespace ConflictExtract.Lexicon;
 /// "the regions of Sumy, Kharkiv and Dnipro" (Dnipro there is Dnipropetrovsk Oblast), old names
 /// ("Dnepropetrovsk region", "Kirovohrad region"); "DPR"/"LPR" are Donetsk/Luhansk Oblast; "Donbas" is a region
 /// with no admin1.</item>
+/// <item>Qualifiers: "Village, Region", "Village, Region Oblast", "Village (District, Region)", "Village in Region",
+/// "Village of the District district", "Town, Country", "City, State": the village is resolved inside the region the
+/// qualifier names (a bare "Kharkiv" there is Kharkiv Oblast, not the city), and the qualifier is a region mention
+/// (the scene stage reads it as such), not a place of its own. A foreign first-level region ("Shan State", "Khartoum
+/// state", "the Gaza Strip") is a region of its country.</item>
 /// <item>Ambiguity: a country or region named in full beats a place; among places, one in a region the text names,
-/// else the most populous (administrative centres first, Ukraine first among equals). Bare "Kharkiv" is the city.</item>
+/// one in the region of an unambiguous place of the same list, else the most populous (administrative centres first,
+/// Ukraine first among equals); in a text about Ukraine, a Ukrainian namesake of a foreign city after an attack word.
+/// Bare "Kharkiv" is the city.</item>
 /// <item>Lookalikes: a name must start with a capital; stop-listed words (English words, first names, titles)
 /// are not places; a village (under 10,000 people) needs evidence: a locative before it ("in", "near",
-/// "village of"), "village" after it, or its region named in the text; never after a first name or title,
-/// nor before "said"; "the Dnipro" and "Dnipro River" are rivers and skipped.</item>
+/// "village of"), "village" after it, a qualifier, or its region named in the text; never after a first name or
+/// title, nor before "said"; a village or town followed by a capitalised word that is not a place word is part of a
+/// longer name ("Nova Poshta"); a country followed by a feature noun is part of another name ("Niger State",
+/// "Jordan Valley"); "the Dnipro" and "Dnipro River" are rivers and skipped.</item>
 /// </list>
-/// Immutable and thread-safe; <see cref="Find"/> allocates only its result (its work lists are reused per thread).
+/// The English words it reads are data (<c>Languages/English/place-words.txt</c>). Immutable and thread-safe;
+/// <see cref="Find"/> allocates only its result (its work lists are the pipeline's per-thread workspace).
 /// </summary>
-public sealed class PlaceFinder
+public sealed partial class PlaceFinder
 {
     private static readonly Lazy<PlaceFinder> s_default = new(() => new PlaceFinder(Gazetteer.Default), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Gazetteer _gazetteer;
+    private readonly PlaceWordTable _words;
 
-    /// <summary>Creates a finder over <paramref name="gazetteer"/>.</summary>
-    public PlaceFinder(Gazetteer gazetteer)
+    /// <summary>Creates a finder over <paramref name="gazetteer"/>, with the English place words.</summary>
+    public PlaceFinder(Gazetteer gazetteer) : this(gazetteer, LanguagePack.English.PlaceWords)
+    {
+    }
+
+    /// <summary>Creates a finder over <paramref name="gazetteer"/> reading the place words of one language.</summary>
+    internal PlaceFinder(Gazetteer gazetteer, PlaceWordTable words)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
+        ArgumentNullException.ThrowIfNull(words);
         _gazetteer = gazetteer;
+        _words = words;
+        _adminIndex = new(BuildAdminIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<System.Collections.Frozen.FrozenDictionary<string, AdminRegion[]>> _adminIndex;
 
     /// <summary>A finder over <see cref="Gazetteer.Default"/>.</summary>
     public static PlaceFinder Default => s_default.Value;
@@ -37,7 +60,7 @@ public sealed class PlaceFinder
     /// <summary>The gazetteer this finder uses.</summary>
     public Gazetteer Gazetteer => _gazetteer;
 
-    internal enum Role : byte { None, Place, Region, Raion, Skip }
+    internal enum Role : byte { None, Place, Region, Raion, Skip, Admin }
 
     internal struct Item
     {
@@ -48,6 +71,14 @@ public sealed class PlaceFinder
         public int RegionPlace;     // place index for a region mention
         public bool ListJoinNext;   // only "," / "and" / "or" between this match and the next
         public bool RegionOfList;   // inside "regions of A, B and C"
+        public string? Admin1;      // the first-level region a qualifier puts the place in
+        public string? Country;     // the country a qualifier puts the place in
+        public bool Qualified;      // a qualifier follows: evidence that the name is a place
+        public string? ListAdmin1;  // the region of an unambiguous place in the same list
+        public bool AttackBefore;   // an attack word stands just before the name
+        public int QualFirst, QualEnd;  // tokens of a first-level region named by words the gazetteer has no name for
+        public int QualRegion;      // ... the gazetteer's region of that name, or -1
+        public AdminRegion? QualAdmin;  // ... else the region made from its places' admin1 name
     }
 
     /// <summary>
@@ -68,7 +99,7 @@ public sealed class PlaceFinder
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
         try
         {
-            FindCore(text, tokens, sentences, work, result);
+            FindCore(new Scan(text, tokens, _words, work.WordClasses.Room(tokens.Length).AsSpan(0, tokens.Length)), sentences, work, result);
         }
         finally
         {
@@ -84,300 +115,270 @@ public sealed class PlaceFinder
             Items = NewList<Item>();
             Matches = NewList<GazetteerMatch>();
             Named = NewSet<string>(StringComparer.Ordinal);
+            Regions = NewList<(int, int, AdminRegion, bool)>();
+            Countries = NewSet<string>(StringComparer.Ordinal);
+            WordClasses = Track(new Buffer<uint>(256), static b => b.Clear(), static b => b.Length);
         }
 
         internal List<Item> Items { get; }
         public List<GazetteerMatch> Matches { get; }
         public HashSet<string> Named { get; }
+
+        /// <summary>First-level regions named on their own with words the gazetteer has no name for, in text order.</summary>
+        public List<(int First, int End, AdminRegion Region, bool Named)> Regions { get; }
+
+        /// <summary>The countries of the places and countries the text names (their readings without context).</summary>
+        public HashSet<string> Countries { get; }
+
+        /// <summary>Each token's place-word classes, filled at first need (<see cref="Scan"/>).</summary>
+        public Buffer<uint> WordClasses { get; }
     }
 
-    private void FindCore(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Work scratch, List<PlaceMention> result)
+    private void FindCore(in Scan s, ReadOnlySpan<Sentence> sentences, Work scratch, List<PlaceMention> result)
     {
         var items = scratch.Items;
-        var matches = scratch.Matches;
-        if (sentences.IsEmpty) Collect(text, tokens, 0, tokens.Length, matches, items);
+        if (sentences.IsEmpty) Collect(s, 0, s.Tokens.Length, scratch.Matches, items);
         else
-            foreach (var s in sentences)
-                Collect(text, tokens, Math.Max(0, s.FirstToken), Math.Min(tokens.Length, s.EndToken), matches, items);
+            foreach (var sentence in sentences)
+                Collect(s, Math.Max(0, sentence.FirstToken), Math.Min(s.Tokens.Length, sentence.EndToken), scratch.Matches, items);
 
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
         // Links between neighbours: "A, B and C".
         for (int i = 0; i + 1 < span.Length; i++)
-            span[i].ListJoinNext = OnlyListGlue(text, tokens, span[i].M.EndToken, span[i + 1].M.FirstToken);
-
-        // Pass 1: region phrases.
-        for (int i = 0; i < span.Length; i++)
-        {
-            ref var it = ref span[i];
-            int stem = StemRegion(it.M.KeyIndex);
-            int full = FullRegion(it.M.KeyIndex);
-            int next = it.M.EndToken;
-            if (full >= 0 && (IsWord(text, tokens, next, PlaceWords.RegionNouns) is false || stem < 0))
-            {
-                // Named in full ("Kharkiv Oblast", "Crimea", "DPR"), possibly followed by a redundant "region".
-                SetRegion(ref it, full, IsWord(text, tokens, next, PlaceWords.RegionNouns) ? next + 1 : it.M.EndToken, tokens);
-                continue;
-            }
-            int of = it.M.FirstToken - 1;
-            if (of >= 1 && IsWord(text, tokens, of, "of") && i > 0 && (span[i - 1].EndToken == of || span[i - 1].EndToken == of - 1)
-                && (IsWord(text, tokens, of - 1, PlaceWords.RegionNouns) || IsWord(text, tokens, of - 1, PlaceWords.DistrictNouns)))
-            {
-                // "the Kiev region of Donetsk", "the Kirovsky district of Donetsk": a part of the city, not two places.
-                span[i - 1].Role = Role.Skip;
-                continue;
-            }
-            if (stem < 0)
-            {
-                // "Nikopol region", "Nikopol district": a raion when the name is no region's.
-                if ((IsWord(text, tokens, next, PlaceWords.RegionNouns) || IsWord(text, tokens, next, PlaceWords.DistrictNouns)) && Raion(text, in it.M) is int raion and >= 0)
-                {
-                    SetRegion(ref it, raion, next + 1, tokens);
-                    it.Role = Role.Raion;
-                }
-                continue;
-            }
-            if (IsWord(text, tokens, next, PlaceWords.RegionNouns))
-            {
-                SetRegion(ref it, stem, next + 1, tokens);
-                // "Donetsk and Luhansk regions", "Poltava, Donetsk, and Dnipro oblasts".
-                for (int j = i - 1; j >= 0 && span[j].ListJoinNext && span[j].Role != Role.Region; j--)
-                {
-                    int s = StemRegion(span[j].M.KeyIndex);
-                    if (s < 0) s = FullRegion(span[j].M.KeyIndex);
-                    if (s < 0) break;
-                    SetRegion(ref span[j], s, span[j].M.EndToken, tokens);
-                }
-                continue;
-            }
-            if (of >= 1 && IsWord(text, tokens, of, "of") && IsWord(text, tokens, of - 1, PlaceWords.RegionNouns))
-            {
-                SetRegion(ref it, stem, it.M.EndToken, tokens);
-                it.Start = tokens[of - 1].Start;
-                it.FirstToken = of - 1;
-                it.RegionOfList = true;
-                continue;
-            }
-            if (i > 0 && span[i - 1].RegionOfList && span[i - 1].ListJoinNext)
-            {
-                SetRegion(ref it, stem, it.M.EndToken, tokens);
-                it.RegionOfList = true;
-            }
-        }
-
-        // Regions the text names, and the regions of its unambiguous cities: context for namesakes.
+            span[i].ListJoinNext = OnlyListGlue(s, span[i].M.EndToken, span[i + 1].M.FirstToken);
+        for (int i = 0; i < span.Length; i++) RegionPhrase(s, span, i);
+        for (int i = 0; i < span.Length; i++) FeatureRegion(s, span, i);
+        for (int i = 0; i < span.Length; i++) Qualify(s, span, i);
+        StandaloneRegions(s, span, scratch.Regions);
         var named = scratch.Named;
+        bool aboutUkraine = NameContext(s, span, named, scratch.Countries);
+        Emit(s, span, named, aboutUkraine, scratch, result);
+    }
+
+    /// <summary>
+    /// Context for namesakes: the regions the text names (region phrases, qualifiers) and the regions of its
+    /// unambiguous large cities into <paramref name="named"/>; for each place in a list, the region of an unambiguous
+    /// place of that list; whether an attack word stands before it. True when the text is about Ukraine: more of its
+    /// places (by their readings without context) lie in Ukraine and along its border than elsewhere.
+    /// </summary>
+    private bool NameContext(in Scan s, Span<Item> span, HashSet<string> named, HashSet<string> countries)
+    {
+        int home = 0, foreign = 0;
         foreach (ref var it in span)
-            if (it.Role == Role.Region && _gazetteer.PlaceAt(it.RegionPlace).Admin1 is { } a) named.Add(a);
+        {
+            if (it.Role == Role.Region && _gazetteer.PlaceAt(it.RegionPlace).Admin1 is { } a) { named.Add(a); home += IsHome(_gazetteer.PlaceAt(it.RegionPlace)) ? 1 : 0; }
+            if (it.Admin1 is { } q) named.Add(q);
+        }
         foreach (ref var it in span)
         {
             if (it.Role != Role.None) continue;
-            int best = Best(it.M.KeyIndex, named, text, in it.M);
-            if (best >= 0)
-            {
-                var p = _gazetteer.PlaceAt(best);
-                if (p.Kind is PlaceKind.City && p.Admin1 is { } a && p.Population >= 100_000) named.Add(a);
-            }
+            it.AttackBefore = s.Is(it.M.FirstToken - 1, PlaceWord.AttackWord) || s.Is(it.M.FirstToken - 1, PlaceWord.The) && s.Is(it.M.FirstToken - 2, PlaceWord.AttackWord);
+            int best = Best(in it, named, s.Text, Topic.Unknown);
+            if (best < 0) continue;
+            var p = _gazetteer.PlaceAt(best);
+            countries.Add(p.Country);
+            if (p.Kind is PlaceKind.City && p.Admin1 is { } a && p.Population >= 100_000) named.Add(a);
+            if (p.Kind != PlaceKind.Country) { if (IsHome(p)) home++; else foreign++; }
         }
+        ListRegions(span);
+        return home > foreign;
+    }
 
-        result.EnsureCapacity(result.Count + span.Length);
+    /// <summary>"Orlivka and Tonenke": a place of a list takes as context the region of a list member whose every reading lies in one region.</summary>
+    private void ListRegions(Span<Item> span)
+    {
+        int start = 0;
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (i + 1 < span.Length && span[i].ListJoinNext) continue;
+            string? shared = null;
+            for (int k = start; k <= i && shared is null; k++)
+                if (span[k].Role == Role.None && span[k].Admin1 is null) shared = OnlyRegion(span[k].M.KeyIndex);
+            for (int k = start; k <= i && shared is not null && i > start; k++) span[k].ListAdmin1 = shared;
+            start = i + 1;
+        }
+    }
+
+    /// <summary>The one first-level region every place (not region) a key names lies in, or null.</summary>
+    private string? OnlyRegion(int key)
+    {
+        string? only = null;
+        foreach (int p in _gazetteer.Postings(key))
+        {
+            if ((p & 1) != 0) continue;
+            var c = _gazetteer.PlaceAt(p >> 1);
+            if (c.Kind is PlaceKind.Region or PlaceKind.Country || c.Admin1 is null) return null;
+            if (only is null) only = c.Admin1;
+            else if (only != c.Admin1) return null;
+        }
+        return only;
+    }
+
+    /// <summary>The mentions of the items kept, in text order.</summary>
+    private void Emit(in Scan s, Span<Item> span, HashSet<string> named, bool aboutUkraine, Work work, List<PlaceMention> result)
+    {
+        var regions = work.Regions;
+        result.EnsureCapacity(result.Count + span.Length + regions.Count);
+        int next = 0;
         foreach (ref var it in span)
         {
+            for (; next < regions.Count && regions[next].First < it.FirstToken; next++) EmitRegion(s, regions[next], work.Countries, result);
             if (it.Role == Role.Skip) continue;
+            if (it.Role == Role.Admin)
+            {
+                EmitQualifierRegion(s, in it, result);
+                continue;
+            }
             if (it.Role is Role.Region or Role.Raion)
             {
                 var rp = _gazetteer.PlaceAt(it.RegionPlace);
                 result.Add(new PlaceMention(it.Start, it.End, _gazetteer.LocationAt(it.RegionPlace), rp, it.FirstToken, it.EndToken, 0.9f));
                 continue;
             }
-            int best = Best(it.M.KeyIndex, named, text, in it.M);
-            if (best < 0) continue;
-            var p = _gazetteer.PlaceAt(best);
-            float conf = Accept(text, tokens, in it, p, named);
-            if (conf <= 0) continue;
-            result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p, it.M.FirstToken, it.M.EndToken, conf));
+            int best = Best(in it, named, s.Text, aboutUkraine ? Topic.Ukraine : Topic.Elsewhere);
+            var p = best >= 0 ? _gazetteer.PlaceAt(best) : null;
+            float conf = p is null ? 0 : Accept(s, in it, p, named);
+            if (conf > 0) result.Add(new PlaceMention(it.M.Start, it.M.End, _gazetteer.LocationAt(best), p!, it.M.FirstToken, it.M.EndToken, conf));
+            if (it.QualEnd > it.QualFirst) EmitQualifierRegion(s, in it, result);
         }
+        for (; next < regions.Count; next++) EmitRegion(s, regions[next], work.Countries, result);
     }
 
-    private void Collect(string text, ReadOnlySpan<Token> tokens, int from, int to, List<GazetteerMatch> matches, List<Item> items)
+    /// <summary>A first-level region named on its own: with its administrative noun, or in a text that names its country.</summary>
+    private static void EmitRegion(in Scan s, (int First, int End, AdminRegion Region, bool Named) r, HashSet<string> countries, List<PlaceMention> result)
+    {
+        if (r.Named || countries.Contains(r.Region.Place.Country))
+            result.Add(new PlaceMention(s.Tokens[r.First].Start, s.Tokens[r.End - 1].End, r.Region.Location, r.Region.Place, r.First, r.End, 0.9f));
+    }
+
+    /// <summary>The mention of a first-level region a qualifier named with words the gazetteer has no name for ("Shan State").</summary>
+    private void EmitQualifierRegion(in Scan s, in Item it, List<PlaceMention> result)
+    {
+        int start = s.Tokens[it.QualFirst].Start, end = s.Tokens[it.QualEnd - 1].End;
+        if (it.QualRegion >= 0)
+            result.Add(new PlaceMention(start, end, _gazetteer.LocationAt(it.QualRegion), _gazetteer.PlaceAt(it.QualRegion), it.QualFirst, it.QualEnd, 0.9f));
+        else if (it.QualAdmin is { } r)
+            result.Add(new PlaceMention(start, end, r.Location, r.Place, it.QualFirst, it.QualEnd, 0.9f));
+    }
+
+    private void Collect(in Scan s, int from, int to, List<GazetteerMatch> matches, List<Item> items)
     {
         if (from >= to) return;
         matches.Clear();
-        _gazetteer.FindAll(text, tokens, from, to, matches);
+        _gazetteer.FindAll(s.Text, s.Tokens, from, to, matches);
         foreach (var m0 in matches)
         {
             var m = m0;
             // Every word after the first must be capitalised or a region noun/joiner ("Kharkiv oblast", "Rostov-on-Don").
             for (int t = m.FirstToken + 1; t < m.EndToken; t++)
             {
-                var tk = tokens[t];
+                var tk = s.Tokens[t];
                 if (tk.Kind != TokenKind.Word || tk.Has(TokenFlags.Capitalized) || tk.Has(TokenFlags.AllCaps)) continue;
-                if (tk.Length > 0 && (uint)tk.Start < (uint)text.Length && text[tk.Start] is '\'' or '’') continue; // "People's"
-                if (IsWord(text, tokens, t, PlaceWords.RegionNouns) || IsWord(text, tokens, t, PlaceWords.DistrictNouns) || IsWord(text, tokens, t, "of") || IsWord(text, tokens, t, "on")) continue;
-                if (!_gazetteer.TryMatchAt(text, tokens, m.FirstToken, t, out m)) m = default;
+                if (tk.Length > 0 && (uint)tk.Start < (uint)s.Text.Length && s.Text[tk.Start] is '\'' or '’') continue; // "People's"
+                if (s.Is(t, PlaceWord.RegionNoun | PlaceWord.DistrictNoun | PlaceWord.Of | PlaceWord.On)) continue;
+                if (!_gazetteer.TryMatchAt(s.Text, s.Tokens, m.FirstToken, t, out m)) m = default;
                 break;
             }
             if (m.EndToken == 0) continue;
-            items.Add(new Item { M = m, SentenceFirst = from, Start = m.Start, End = m.End, FirstToken = m.FirstToken, EndToken = m.EndToken, RegionPlace = -1 });
+            items.Add(new Item { M = m, SentenceFirst = from, Start = m.Start, End = m.End, FirstToken = m.FirstToken, EndToken = m.EndToken, RegionPlace = -1, QualRegion = -1 });
         }
     }
 
-    /// <summary>The raion named "&lt;match&gt; Raion", or -1.</summary>
-    private int Raion(string text, in GazetteerMatch m)
+    /// <summary>Whether the text is about Ukraine, as far as the finder knows.</summary>
+    private enum Topic : byte { Unknown, Ukraine, Elsewhere }
+
+    /// <summary>
+    /// The reading of item <paramref name="it"/>: inside the region or country its qualifier names; else by prior rank,
+    /// canonical name, a region the text names (+4), the region of its list between villages (+4) and, in a text about Ukraine, a
+    /// Ukrainian namesake after an attack word (+3); in a text about elsewhere, a Ukrainian place loses the prior's
+    /// bonus for Ukraine. -1 when the key names no place that fits.
+    /// </summary>
+    private int Best(in Item it, HashSet<string> named, string text, Topic topic)
     {
-        Span<char> buf = stackalloc char[72];
-        int n = LexiconKey.Append(text.AsSpan(m.Start, Math.Min(m.End - m.Start, 64)), buf);
-        if (n <= 0) return -1;
-        "raion".AsSpan().CopyTo(buf[n..]);
-        if (!_gazetteer.TryFindKey(buf[..(n + 5)], out int k)) return -1;
-        int best = -1;
-        foreach (int p in _gazetteer.Postings(k))
-            if ((p & 1) == 0 && _gazetteer.PlaceAt(p >> 1).Kind == PlaceKind.Other
-                && (best < 0 || _gazetteer.PlaceAt(p >> 1).Population > _gazetteer.PlaceAt(best).Population)) best = p >> 1;
+        int best = Best(in it, named, text, topic, listRegion: false);
+        // The region of the list decides only between small places ("Orlivka and Tonenke"), not against a town
+        // ("Kupiansk, Kharkiv and Lyman": Lyman the town of Donetsk Oblast).
+        if (best >= 0 && it.ListAdmin1 is not null && _gazetteer.PlaceAt(best).Kind == PlaceKind.Village) best = Best(in it, named, text, topic, listRegion: true);
         return best;
     }
 
-    private void SetRegion(ref Item it, int place, int endToken, ReadOnlySpan<Token> tokens)
+    private int Best(in Item it, HashSet<string> named, string text, Topic topic, bool listRegion)
     {
-        it.Role = Role.Region;
-        it.RegionPlace = place;
-        it.EndToken = Math.Min(endToken, tokens.Length);
-        it.End = tokens[it.EndToken - 1].End;
-    }
-
-    /// <summary>A region this key names as a stem (Ukraine first).</summary>
-    private int StemRegion(int key)
-    {
-        int best = -1;
-        foreach (int p in _gazetteer.Postings(key))
-        {
-            if ((p & 1) == 0) continue;
-            int idx = p >> 1;
-            if (best < 0 || _gazetteer.PlaceAt(idx).Country == "UA" && _gazetteer.PlaceAt(best).Country != "UA") best = idx;
-        }
-        return best;
-    }
-
-    /// <summary>A region this key names in full.</summary>
-    private int FullRegion(int key)
-    {
-        foreach (int p in _gazetteer.Postings(key))
-            if ((p & 1) == 0 && _gazetteer.PlaceAt(p >> 1).Kind == PlaceKind.Region) return p >> 1;
-        return -1;
-    }
-
-    private int Best(int key, HashSet<string> named, string text, in GazetteerMatch m)
-    {
+        var m = it.M;
         Span<char> kb = stackalloc char[64];
         int kl = LexiconKey.Append(text.AsSpan(m.Start, Math.Min(m.End - m.Start, 64)), kb);
         ReadOnlySpan<char> keyText = kb[..Math.Max(0, kl)];
         int best = -1;
         double bestScore = double.MinValue;
-        foreach (int p in _gazetteer.Postings(key))
+        foreach (int p in _gazetteer.Postings(m.KeyIndex))
         {
             if ((p & 1) != 0) continue;
             var place = _gazetteer.PlaceAt(p >> 1);
+            if (it.Admin1 is { } q && place.Admin1 != q || it.Country is { } c && place.Country != c) continue;
             double s = Gazetteer.Rank(place) + Gazetteer.NameBonus(place, keyText);
-            if (place.Admin1 is { } a && place.Kind is not (PlaceKind.Region or PlaceKind.Country) && named.Contains(a)) s += 4;
+            bool settlement = place.Kind is not (PlaceKind.Region or PlaceKind.Country);
+            if (settlement && place.Admin1 is { } a && named.Contains(a)) s += NamedRegionBonus;
+            if (listRegion && settlement && place.Admin1 is not null && place.Admin1 == it.ListAdmin1) s += ListRegionBonus;
+            if (settlement && topic == Topic.Ukraine && it.AttackBefore && place.Country == "UA") s += UkrainianNamesakeBonus;
+            if (settlement && topic == Topic.Elsewhere && place.Country == "UA") s -= Gazetteer.UkraineBonus; // the world city, not its Ukrainian namesake
             if (s > bestScore) { bestScore = s; best = p >> 1; }
         }
         return best;
     }
 
-    private static readonly HashSet<string> s_the = new(["the"], StringComparer.Ordinal);
+    /// <summary>What a place in a region the text names gains over its namesakes (about 10,000 times the population).</summary>
+    private const double NamedRegionBonus = 4;
 
-    /// <summary>Confidence that the match really names <paramref name="p"/>; 0 rejects it.</summary>
-    private static float Accept(string text, ReadOnlySpan<Token> tokens, in Item it, Place p, HashSet<string> named)
-    {
-        var m = it.M;
-        Span<char> key = stackalloc char[64];
-        int kl = LexiconKey.Append(text.AsSpan(m.Start, Math.Min(m.End - m.Start, 64)), key);
-        if (kl < 0) kl = 0;
-        var k = key[..kl];
-        bool single = m.EndToken - m.FirstToken == 1;
-        bool allCaps = tokens[m.FirstToken].Has(TokenFlags.AllCaps);
-        int prev = m.FirstToken - 1;
-        bool sentenceInitial = m.FirstToken == it.SentenceFirst || (prev >= 0 && tokens[prev].Kind == TokenKind.Punctuation && IsOpeningQuote(text, tokens[prev]));
+    /// <summary>What a village in the region of an unambiguous member of its list gains ("Orlivka and Tonenke"): as much as a region named.</summary>
+    private const double ListRegionBonus = 4;
 
-        // Rivers: "the Dnipro", "Dnipro River", "river Dnipro".
-        if (IsWord(text, tokens, m.EndToken, "river") || IsWord(text, tokens, prev, "river")) return 0;
-        if (prev >= 0 && IsWord(text, tokens, prev, s_the) && PlaceWords.Rivers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(k)) return 0;
+    /// <summary>What a Ukrainian namesake after an attack word gains in a text about Ukraine ("shelled New York" is the town in Donetsk Oblast).</summary>
+    private const double UkrainianNamesakeBonus = 3;
 
-        if (p.Kind is PlaceKind.Country or PlaceKind.Region)
-            return kl <= 3 && !allCaps ? 0 : 0.9f;
-
-        if (kl <= 3 && !allCaps) return 0;
-        bool locative = HasLocative(text, tokens, m.FirstToken, it.SentenceFirst);
-        // Far from the war's region, a place named only by one of its alternate names ("Area", "Stepnoy") needs a locative.
-        if (!locative && !IsHome(p) && Gazetteer.NameBonus(p, k) == 0) return 0;
-        bool settlementAfter = IsWord(text, tokens, m.EndToken, PlaceWords.SettlementNouns);
-        bool stop = single && PlaceWords.Stop.GetAlternateLookup<ReadOnlySpan<char>>().Contains(k);
-        if (stop && !(p.Kind == PlaceKind.City && locative)) return 0;
-
-        // Person names: "Andriy Kostin", "Governor Kostin", "Kostin said".
-        bool speech = IsWord(text, tokens, m.EndToken, PlaceWords.SpeechVerbs);
-        bool titleOrName = prev >= it.SentenceFirst && prev >= 0 && tokens[prev].Kind == TokenKind.Word
-            && (IsWord(text, tokens, prev, PlaceWords.Titles) || IsWord(text, tokens, prev, PlaceWords.Stop) && tokens[prev].Has(TokenFlags.Capitalized) && !IsWord(text, tokens, prev, s_the) && !IsWord(text, tokens, prev, PlaceWords.Locatives)
-                || tokens[prev].Has(TokenFlags.Capitalized) && !tokens[prev].Has(TokenFlags.HasHyphen) && prev != it.SentenceFirst && !IsWord(text, tokens, prev, PlaceWords.Stop));
-        if (p.Kind is PlaceKind.Village or PlaceKind.Town && (speech && !locative || titleOrName)) return 0;
-
-        if (p.Kind == PlaceKind.Village)
-        {
-            bool inNamed = p.Admin1 is { } a && named.Contains(a);
-            if (!locative && !settlementAfter && !inNamed) return 0;
-            if (sentenceInitial && !settlementAfter && !inNamed) return 0;
-            return inNamed ? 0.7f : 0.5f;
-        }
-        if (sentenceInitial && single && !locative && p.Kind == PlaceKind.Town && p.Country is not ("UA" or "RU")) return 0;
-        return p.Kind == PlaceKind.City ? 0.9f : 0.8f;
-    }
-
-    /// <summary>Ukraine and the Russian regions along its border.</summary>
-    private static bool IsHome(Place p) => p.Country == "UA"
-        || p.Country == "RU" && p.Admin1 is "Belgorod Oblast" or "Kursk Oblast" or "Bryansk Oblast" or "Voronezh Oblast" or "Rostov Oblast" or "Krasnodar Krai";
-
-    private static bool IsOpeningQuote(string text, Token t) => t.Length == 1 && (uint)t.Start < (uint)text.Length && text[t.Start] is '"' or '“' or '\'' or '‘' or '(';
-
-    /// <summary>A locative word within three tokens before <paramref name="first"/>, not across punctuation.</summary>
-    private static bool HasLocative(string text, ReadOnlySpan<Token> tokens, int first, int sentenceFirst)
-    {
-        for (int t = first - 1, n = 0; t >= sentenceFirst && t >= 0 && n < 3; t--, n++)
-        {
-            var tk = tokens[t];
-            if (tk.Kind != TokenKind.Word) return false;
-            if (IsWord(text, tokens, t, PlaceWords.Locatives)) return true;
-        }
-        return false;
-    }
-
-    private static bool OnlyListGlue(string text, ReadOnlySpan<Token> tokens, int from, int to)
+    private static bool OnlyListGlue(in Scan s, int from, int to)
     {
         if (to <= from || to - from > 3) return false;
         for (int t = from; t < to; t++)
-        {
-            var tk = tokens[t];
-            if (tk.Kind == TokenKind.Punctuation && tk.Length == 1 && (uint)tk.Start < (uint)text.Length && text[tk.Start] == ',') continue;
-            if (IsWord(text, tokens, t, "and") || IsWord(text, tokens, t, "or")) continue;
-            return false;
-        }
+            if (!s.IsPunct(t, ',') && !s.Is(t, PlaceWord.ListJoin)) return false;
         return true;
     }
 
-    private static bool IsWord(string text, ReadOnlySpan<Token> tokens, int index, string word)
+    /// <summary>
+    /// The text, its tokens and their place-word classes, looked up at first need and kept per token for the document
+    /// (<see cref="Work.WordClasses"/>, which starts at zero: not looked up yet).
+    /// </summary>
+    internal readonly ref struct Scan(string text, ReadOnlySpan<Token> tokens, PlaceWordTable words, Span<uint> classes)
     {
-        if ((uint)index >= (uint)tokens.Length) return false;
-        var t = tokens[index];
-        if (t.Kind != TokenKind.Word || (uint)t.End > (uint)text.Length) return false;
-        return t.Slice(text).Equals(word, StringComparison.OrdinalIgnoreCase);
-    }
+        /// <summary>Marks a token whose classes were looked up.</summary>
+        private const uint Known = 1u << 31;
 
-    private static bool IsWord(string text, ReadOnlySpan<Token> tokens, int index, HashSet<string> set)
-    {
-        if ((uint)index >= (uint)tokens.Length) return false;
-        var t = tokens[index];
-        if (t.Kind != TokenKind.Word || t.Length > 32 || (uint)t.End > (uint)text.Length) return false;
-        Span<char> buf = stackalloc char[32];
-        int n = LexiconKey.Append(t.Slice(text), buf);
-        if (n <= 0) return false;
-        return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(buf[..n]);
+        public readonly string Text = text;
+        public readonly ReadOnlySpan<Token> Tokens = tokens;
+        private readonly PlaceWordTable _words = words;
+        private readonly Span<uint> _classes = classes;
+
+        /// <summary>The place words of the finder's language.</summary>
+        public PlaceWordTable Words => _words;
+
+        /// <summary>The place-word classes of word token <paramref name="t"/> (none for other tokens and outside the text).</summary>
+        public PlaceWord Classes(int t)
+        {
+            if ((uint)t >= (uint)Tokens.Length || (uint)t >= (uint)_classes.Length) return PlaceWord.None;
+            uint c = _classes[t];
+            if (c == 0)
+            {
+                var tk = Tokens[t];
+                c = Known | (uint)(tk.Kind == TokenKind.Word && (uint)tk.End <= (uint)Text.Length ? _words.Of(tk.Slice(Text)) : PlaceWord.None);
+                _classes[t] = c;
+            }
+            return (PlaceWord)(c & ~Known);
+        }
+
+        /// <summary>True when token <paramref name="t"/> is a word of any class of <paramref name="classes"/>.</summary>
+        public bool Is(int t, PlaceWord classes) => (Classes(t) & classes) != 0;
+
+        /// <summary>True when token <paramref name="t"/> is the one-character punctuation <paramref name="c"/>.</summary>
+        public bool IsPunct(int t, char c) =>
+            (uint)t < (uint)Tokens.Length && Tokens[t] is { Kind: TokenKind.Punctuation, Length: 1 } tk && (uint)tk.Start < (uint)Text.Length && Text[tk.Start] == c;
     }
 }

@@ -227,3 +227,20 @@ public class GazetteerSample(ITestOutputHelper output)
         for (int i = 0; i < ua.Count; i += 700) output.WriteLine($"{ua[i].Name} | {ua[i].Kind} | {ua[i].Admin1} | {ua[i].Population}");
     }
 }
+
+public class GazetteerRegionIndexTests
+{
+    [Theory]
+    [InlineData("Kharkiv Oblast", true)]
+    [InlineData("Crimea", true)]
+    [InlineData("Belgorod Oblast", true)]
+    [InlineData("Kharkiv", false)]
+    [InlineData("Texas", false)]
+    [InlineData("", false)]
+    public void RegionsAreFoundByTheirExactName(string name, bool found)
+    {
+        int i = Gazetteer.Default.RegionNamed(name);
+        Assert.Equal(found, i >= 0);
+        if (found) Assert.Equal((PlaceKind.Region, name), (Gazetteer.Default.PlaceAt(i).Kind, Gazetteer.Default.PlaceAt(i).Name));
+    }
+}
