@@ -46,6 +46,8 @@ internal sealed class StrikeDraft : IDraft
     public Location Location { get; set; }
     public DateRange? Date { get; set; }
     public string? Attacker { get; set; }
+    /// <summary>The attacking side's name (the contract's attackerName); set together with <see cref="Attacker"/>.</summary>
+    public string? AttackerName { get; set; }
     public string? Target { get; set; }
     public TargetCategory? TargetCategory { get; set; }
     public (int Start, int End)? TargetSpan { get; set; }
@@ -70,6 +72,7 @@ internal sealed class StrikeDraft : IDraft
         Location = null!;
         Date = null;
         Attacker = null;
+        AttackerName = null;
         Target = null;
         TargetCategory = null;
         TargetSpan = null;

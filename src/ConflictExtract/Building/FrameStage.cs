@@ -1,13 +1,35 @@
 using ConflictExtract.Analysis;
 using ConflictExtract.Languages;
+using ConflictExtract.Lexicon;
 using ConflictExtract.Pipeline;
 using ConflictExtract.Records;
 using ConflictExtract.Text;
 
 namespace ConflictExtract.Building;
 
-/// <summary>A side named as the agent of an attack: tokens [First, End) and the side's country.</summary>
-internal readonly record struct Agent(int First, int End, string Country);
+/// <summary>
+/// A side named as the agent of an attack: tokens [First, End), the side's country (the contract's attacker; null when
+/// none is known) and name (attackerName: the catalogue's, or an unlisted group's own words), and whether it names only a
+/// weapon's side ("a Russian drone", "Iranian drones"), which may be the weapon's origin rather than who fired it, and
+/// whether it is an armed group rather than a state's forces (a catalogue group or one named by its own words).
+/// </summary>
+internal readonly record struct Agent(int First, int End, string? Country, string? Name, bool WeaponOrigin, bool Group = false);
+
+/// <summary>What made a sentence's token an anchor of its strikes.</summary>
+internal enum TriggerKind : byte
+{
+    /// <summary>An attack word ("shelled", "airstrike").</summary>
+    Word,
+    /// <summary>An attack frame of several words or with its subject ("opened fire", "gunmen stormed").</summary>
+    Frame,
+    /// <summary>A passive frame: the places before it were struck ("came under fire", "was hit").</summary>
+    Patient,
+    /// <summary>An interception ("shot down", "destroyed"): munitions brought down over a place.</summary>
+    Interception,
+}
+
+/// <summary>An attack word, frame or interception of a sentence: tokens [First, End).</summary>
+internal readonly record struct Trigger(int First, int End, TriggerKind Kind);
 
 /// <summary>What the frame stage found in one sentence.</summary>
 internal struct SentenceFrame
@@ -16,32 +38,54 @@ internal struct SentenceFrame
     public int Cut;
     /// <summary>The sentence's agents: <see cref="SentenceFrames.Agents"/>[AgentStart .. AgentStart + AgentCount).</summary>
     public int AgentStart, AgentCount;
-    /// <summary>An attack word before the cut ("shelled", "struck").</summary>
+    /// <summary>The sentence's triggers, in token order: <see cref="SentenceFrames.Triggers"/>[TriggerStart .. TriggerStart + TriggerCount).</summary>
+    public int TriggerStart, TriggerCount;
+    /// <summary>Tokens [PatientFirst, PatientEnd) are the subject of a passive frame: the places there were struck. Empty when none.</summary>
+    public int PatientFirst, PatientEnd;
+    /// <summary>An attack word or frame before the cut ("shelled", "came under fire"), or munitions shot down over a place.</summary>
     public bool ExplicitTrigger;
     /// <summary>A weapon system or weapon noun before the cut.</summary>
     public bool WeaponWord;
     /// <summary>A figure over a period ("since Dec. 30", "between ... and ..."): it spans many strikes.</summary>
     public bool Cumulative;
+    /// <summary>A war-long total ("since the start of the war"): the sentence reports no strike.</summary>
+    public bool Total;
+    /// <summary>A total over a period ("this week"): a country named with it is no strike.</summary>
+    public bool Window;
 }
 
-/// <summary>The frame stage's output: one frame per sentence, their agents, and the document's majority attacker.</summary>
+/// <summary>The frame stage's output: one frame per sentence, their agents and triggers, and the document's majority attacker.</summary>
 internal sealed class SentenceFrames : Scratch
 {
     public SentenceFrames()
     {
         Frames = NewList<SentenceFrame>(64);
         Agents = NewList<Agent>(16);
-        AgentCounts = NewList<(string, int)>(4);
+        Triggers = NewList<Trigger>(64);
+        Mentions = NewList<ActorMention>(32);
+        Matches = NewList<FrameMatch>(8);
+        AgentCounts = NewList<(string, Agent, int)>(4);
+        Perspective = new ActorPerspective(NewMap<string, int>(StringComparer.Ordinal), NewList<string>(4));
     }
 
     public List<SentenceFrame> Frames { get; }
     public List<Agent> Agents { get; }
+    public List<Trigger> Triggers { get; }
 
-    /// <summary>How many agents name each side (the frame stage's working list).</summary>
-    public List<(string Country, int Count)> AgentCounts { get; }
+    /// <summary>The actor catalogue's mentions in the document, in token order.</summary>
+    public List<ActorMention> Mentions { get; }
+
+    /// <summary>The attack frames of the sentence being framed (the frame stage's working list).</summary>
+    public List<FrameMatch> Matches { get; }
+
+    /// <summary>How many agents name each side, by name (the frame stage's working list).</summary>
+    public List<(string Key, Agent Agent, int Count)> AgentCounts { get; }
+
+    /// <summary>Whose side the document speaks from, for "the enemy" and "the occupiers".</summary>
+    public ActorPerspective Perspective { get; }
 
     /// <summary>The side most sentences with an attack name, when it is a clear majority; null otherwise.</summary>
-    public string? DocumentAttacker { get; set; }
+    public Agent? DocumentAttacker { get; set; }
 
     public SentenceFrame this[int sentence] => Frames[sentence];
 
@@ -49,6 +93,12 @@ internal sealed class SentenceFrames : Scratch
     {
         var f = Frames[sentence];
         return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Agents).Slice(f.AgentStart, f.AgentCount);
+    }
+
+    public ReadOnlySpan<Trigger> TriggersOf(int sentence)
+    {
+        var f = Frames[sentence];
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Triggers).Slice(f.TriggerStart, f.TriggerCount);
     }
 
     public override void Clear()
@@ -59,8 +109,9 @@ internal sealed class SentenceFrames : Scratch
 }
 
 /// <summary>
-/// Frames: for each sentence, the attribution cut, the sides named as agents, whether it reports an attack, names a
-/// weapon and gives a figure over a period; then the document's majority attacker.
+/// Frames: for each sentence, the attribution cut, the sides named as agents (from the actor catalogue), its attack words
+/// and frames (the anchors of its strikes), the subject of a passive frame, whether it names a weapon and gives a figure
+/// over a period; then the document's majority attacker.
 /// </summary>
 internal sealed class FrameStage : IStage
 {
@@ -70,6 +121,12 @@ internal sealed class FrameStage : IStage
     /// <summary>A side carried to sentences that name none must be named by at least this share of the agents (2/3).</summary>
     private const int MajorityNumerator = 2, MajorityDenominator = 3;
 
+    /// <summary>How far after a weapon-subject frame its weapon may stand ("detonated an IED").</summary>
+    private const int WeaponAfterFrame = 4;
+
+    /// <summary>How many words ("the", "region of") may stand between "over" and the place munitions were shot down over.</summary>
+    private const int OverWindow = 3;
+
     public string Name => StageNames.Frames;
 
     public void Run(DocumentContext doc)
@@ -77,22 +134,168 @@ internal sealed class FrameStage : IStage
         var a = doc.Analysis;
         var frames = doc.Frames;
         var language = doc.Pipeline.Language;
+        doc.Pipeline.Models.Actors.FindInto(a.Text, a.Tokens, frames.Mentions);
+        frames.Perspective.Fill(a, frames.Mentions);
+        var mentions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames.Mentions);
+        int mi = 0;
         for (int si = 0; si < a.Sentences.Length; si++)
         {
             var s = a.Sentences[si];
-            int cut = AttributionCut(a, s);
-            var f = new SentenceFrame { Cut = cut, AgentStart = frames.Agents.Count };
-            AgentFinder.FindAgents(a, language, s.FirstToken, cut, frames.Agents);
-            f.AgentCount = frames.Agents.Count - f.AgentStart;
-            for (int i = s.FirstToken; i < cut; i++)
-            {
-                f.ExplicitTrigger |= a.Has(i, Cue.StrikeTrigger) && !IsNonAttackUse(a, i);
-                f.WeaponWord |= a.WeaponAt[i] >= 0 || a.Has(i, Cue.WeaponNoun);
-            }
-            f.Cumulative = IsCumulative(a, s.FirstToken, cut);
-            frames.Frames.Add(f);
+            while (mi < mentions.Length && mentions[mi].FirstToken < s.FirstToken) mi++;
+            int me = mi;
+            while (me < mentions.Length && mentions[me].FirstToken < s.EndToken) me++;
+            frames.Frames.Add(Frame(a, language, frames, s, mentions[mi..me]));
+            mi = me;
         }
         frames.DocumentAttacker = MajorityAttacker(a, frames);
+    }
+
+    private static SentenceFrame Frame(DocumentAnalysis a, LanguagePack language, SentenceFrames frames, Sentence s, ReadOnlySpan<ActorMention> mentions)
+    {
+        int cut = AttributionCut(a, s);
+        var f = new SentenceFrame { Cut = cut, AgentStart = frames.Agents.Count, TriggerStart = frames.Triggers.Count };
+        var matches = frames.Matches;
+        matches.Clear();
+        for (int i = s.FirstToken; i < cut; i++)
+            if (language.Frames.TryMatchAt(a, i, cut, out var m)) { matches.Add(m); i = m.End - 1; }
+        var frameSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches);
+        AgentFinder.FindAgents(a, mentions, frames.Perspective, frameSpan, s.FirstToken, cut, frames.Agents);
+        f.AgentCount = frames.Agents.Count - f.AgentStart;
+        var agents = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames.Agents)[f.AgentStart..];
+        int next = 0;
+        for (int i = s.FirstToken; i < cut; i++)
+        {
+            f.WeaponWord |= a.WeaponAt[i] >= 0 || a.Has(i, Cue.WeaponNoun);
+            if (next < frameSpan.Length && frameSpan[next].First == i)
+            {
+                var m = frameSpan[next++];
+                if (AddFrame(a, frames, ref f, m, s.FirstToken, cut, agents))
+                {
+                    for (int k = m.First + 1; k < m.End; k++) f.WeaponWord |= a.WeaponAt[k] >= 0 || a.Has(k, Cue.WeaponNoun);
+                    i = m.End - 1;
+                    continue;
+                }
+            }
+            if (a.Has(i, Cue.StrikeTrigger) && !IsNonAttackUse(a, i))
+            {
+                frames.Triggers.Add(new Trigger(i, i + 1, TriggerKind.Word));
+                f.ExplicitTrigger = true;
+            }
+            else if (IsInterception(a, i, out int end))
+            {
+                frames.Triggers.Add(new Trigger(i, end, TriggerKind.Interception));
+                i = end - 1;
+            }
+        }
+        f.TriggerCount = frames.Triggers.Count - f.TriggerStart;
+        if (!f.ExplicitTrigger && f.WeaponWord && f.TriggerCount > 0) f.ExplicitTrigger = ShotDownOverPlace(a, frames, f, cut);
+        f.Cumulative = IsCumulative(a, s.FirstToken, cut);
+        return f;
+    }
+
+    /// <summary>
+    /// Adds frame <paramref name="m"/> to the sentence when its condition holds (an armed subject, a weapon); false when it
+    /// does not, and its words are read one by one.
+    /// </summary>
+    private static bool AddFrame(DocumentAnalysis a, SentenceFrames frames, ref SentenceFrame f, FrameMatch m, int from, int cut, ReadOnlySpan<Agent> agents)
+    {
+        int clause = ClauseStart(a, from, m.First);
+        switch (m.Kind)
+        {
+            case FrameKind.Total: f.Total = true; return true;
+            case FrameKind.Window: f.Window = true; return true;
+            case FrameKind.ByArmed when !ArmedBefore(a, agents, clause, m.First): return false;
+            case FrameKind.ByWeapon when !WeaponNear(a, clause, Math.Min(cut, m.End + WeaponAfterFrame)): return false;
+            case FrameKind.Patient when f.PatientEnd == 0:
+                f.PatientFirst = clause;
+                f.PatientEnd = m.First;
+                break;
+        }
+        frames.Triggers.Add(new Trigger(m.First, m.End, m.Kind == FrameKind.Patient ? TriggerKind.Patient : TriggerKind.Frame));
+        f.ExplicitTrigger = true;
+        return true;
+    }
+
+    /// <summary>Where the clause of token <paramref name="at"/> starts: after a ';' or ':' or an earlier attack word.</summary>
+    private static int ClauseStart(DocumentAnalysis a, int from, int at)
+    {
+        for (int k = at - 1; k >= from; k--)
+            if (a.IsPunct(k, ';') || a.IsPunct(k, ':') || a.Has(k, Cue.StrikeTrigger)) return k + 1;
+        return from;
+    }
+
+    /// <summary>
+    /// An armed subject before a frame in its clause: an agent ("Boko Haram militants stormed", "the occupiers killed"), a
+    /// perpetrator ("gunmen") or an armed group noun ("insurgents"); not a passive ("were killed").
+    /// </summary>
+    private static bool ArmedBefore(DocumentAnalysis a, ReadOnlySpan<Agent> agents, int clause, int at)
+    {
+        if (a.Has(at - 1, Cue.Auxiliary) || a.Has(at - 1, Cue.RelativeSubject)) return false;
+        foreach (var ag in agents)
+            if (ag.End <= at && ag.First >= clause) return true;
+        for (int k = clause; k < at; k++)
+            if (a.Has(k, Cue.Perpetrator) || a.Has(k, Cue.Military) && a.Has(k, Cue.GroupNoun)) return true;
+        return false;
+    }
+
+    /// <summary>A weapon, an explosive or a bomber in tokens [<paramref name="from"/>, <paramref name="to"/>): before the frame or just after it.</summary>
+    private static bool WeaponNear(DocumentAnalysis a, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (a.WeaponAt[k] >= 0 || a.Has(k, Cue.WeaponNoun)) return true;
+        foreach (var g in a.GenericWeaponsIn(from, to))
+            if (g.End <= to) return true;
+        return false;
+    }
+
+    /// <summary>"shot down", "intercepted", "destroyed": munitions brought down. <paramref name="end"/> is the token after the words.</summary>
+    private static bool IsInterception(DocumentAnalysis a, int i, out int end)
+    {
+        end = i + 1;
+        if (a.Has(i, Cue.Shot) && a.Has(i + 1, Cue.Down)) { end = i + 2; return true; }
+        return a.Has(i, Cue.InterceptVerb);
+    }
+
+    /// <summary>
+    /// "shot down 18 of 24 drones over the Kharkiv region": munitions brought down over a place that is not a whole country
+    /// report a strike on it.
+    /// </summary>
+    private static bool ShotDownOverPlace(DocumentAnalysis a, SentenceFrames frames, SentenceFrame f, int cut)
+    {
+        foreach (var t in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames.Triggers).Slice(f.TriggerStart, f.TriggerCount))
+        {
+            if (t.Kind != TriggerKind.Interception) continue;
+            foreach (var p in a.PlacesIn(t.End, cut))
+            {
+                if (p.End > cut || p.Location.Kind == PlaceKind.Country || !AttackMunitionIn(a, t.End, p.First)) continue;
+                for (int k = p.First - 1; k >= Math.Max(t.End, p.First - 1 - OverWindow); k--)
+                {
+                    if (a.Has(k, Cue.Over) || a.Has(k, Cue.In)) return true;
+                    if (!a.Has(k, Cue.Article) && !a.Has(k, Cue.RegionNoun) && !a.Has(k, Cue.Of)) break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A munition of attack among the words [<paramref name="from"/>, <paramref name="to"/>): not only a reconnaissance drone
+    /// or an aircraft, which are shot down without striking anything ("shot down an Orlan-10 over Zmiiv").
+    /// </summary>
+    private static bool AttackMunitionIn(DocumentAnalysis a, int from, int to)
+    {
+        bool any = false, attack = false;
+        foreach (var h in a.WeaponsIn(from, to))
+        {
+            any = true;
+            attack |= h.Weapon.Category is not WeaponCategory.ReconDrone and not WeaponCategory.Aircraft;
+        }
+        foreach (var g in a.GenericWeaponsIn(from, to))
+        {
+            any = true;
+            attack |= g.Category is not WeaponCategory.ReconDrone and not WeaponCategory.Aircraft;
+        }
+        return attack || !any;
     }
 
     /// <summary>
@@ -133,30 +336,39 @@ internal sealed class FrameStage : IStage
         return false;
     }
 
-    /// <summary>The side named by a clear majority of the agents of sentences that report an attack or a death.</summary>
-    private static string? MajorityAttacker(DocumentAnalysis a, SentenceFrames frames)
+    /// <summary>
+    /// The side named by a clear majority of the agents of sentences that report an attack or a death (a weapon's side
+    /// only where the sentence names no other), keyed by its name.
+    /// </summary>
+    private static Agent? MajorityAttacker(DocumentAnalysis a, SentenceFrames frames)
     {
         var list = frames.AgentCounts;
         for (int si = 0; si < a.Sentences.Length; si++)
         {
             var s = a.Sentences[si];
-            bool trigger = false;
+            bool trigger = frames[si].ExplicitTrigger;
             for (int i = s.FirstToken; i < s.EndToken && !trigger; i++) trigger = a.Has(i, Cue.StrikeTrigger) || a.Has(i, Cue.Killed);
             if (!trigger) continue;
-            foreach (var ag in frames.AgentsOf(si))
+            var agents = frames.AgentsOf(si);
+            bool strong = false;
+            foreach (var ag in agents) strong |= !ag.WeaponOrigin;
+            foreach (var ag in agents)
             {
+                if (strong && ag.WeaponOrigin) continue;
+                string key = ag.Name ?? ag.Country!;
                 int k = 0;
-                while (k < list.Count && list[k].Country != ag.Country) k++;
-                if (k == list.Count) list.Add((ag.Country, 1)); else list[k] = (ag.Country, list[k].Count + 1);
+                while (k < list.Count && list[k].Key != key) k++;
+                if (k == list.Count) list.Add((key, ag, 1)); else list[k] = (key, list[k].Agent, list[k].Count + 1);
             }
         }
-        string? best = null;
+        Agent? best = null;
+        string? bestKey = null;
         int bestN = 0, total = 0;
-        foreach (var (country, n) in list)
+        foreach (var (key, ag, n) in list)
         {
             total += n;
-            if (n > bestN || n == bestN && string.CompareOrdinal(country, best) < 0) { best = country; bestN = n; }
+            if (n > bestN || n == bestN && string.CompareOrdinal(key, bestKey) < 0) { best = ag; bestKey = key; bestN = n; }
         }
-        return bestN * MajorityDenominator >= total * MajorityNumerator ? best : null;
+        return bestN * MajorityDenominator >= total * MajorityNumerator && bestN > 0 ? best : null;
     }
 }

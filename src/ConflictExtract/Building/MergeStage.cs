@@ -115,7 +115,7 @@ internal sealed class MergeRules : Scratch
     private static void Absorb(StrikeDraft a, StrikeDraft b)
     {
         a.Date ??= b.Date;
-        a.Attacker ??= b.Attacker;
+        if (a.Attacker is null && a.AttackerName is null) (a.Attacker, a.AttackerName) = (b.Attacker, b.AttackerName); // the side as one pair
         a.Target ??= b.Target;
         a.TargetCategory ??= b.TargetCategory;
         a.TargetSpan ??= b.TargetSpan;

@@ -109,7 +109,7 @@ internal sealed partial class SceneRules : Scratch
             var s = _a.Sentences[si];
             var f = frames[si];
             var scene = new SentenceScene { PreviousPlace = lastPlace, PlaceStart = scenes.Places.Count, LaunchStart = scenes.Launches.Count };
-            ScenePlaces(s.FirstToken, f.Cut, frames.AgentsOf(si), scenes.Launches);
+            ScenePlaces(s.FirstToken, f, frames.AgentsOf(si), scenes.Launches);
             AddRegionOfPlaceBefore(s.FirstToken, f.Cut, lastPlace);
             scenes.Places.AddRange(_kept);
             scene.PlaceCount = _kept.Count;
@@ -128,8 +128,9 @@ internal sealed partial class SceneRules : Scratch
     }
 
     /// <summary>The places of tokens [from, cut) that are the scene of the event, into <see cref="_kept"/>; places fired from into <paramref name="launches"/>.</summary>
-    private void ScenePlaces(int from, int cut, ReadOnlySpan<Agent> agents, List<PlaceHit> launches)
+    private void ScenePlaces(int from, SentenceFrame f, ReadOnlySpan<Agent> agents, List<PlaceHit> launches)
     {
+        int cut = f.Cut;
         _kept.Clear();
         _acceptedEnds.Clear();
         foreach (var p in _a.PlacesIn(from, cut))
@@ -146,7 +147,9 @@ internal sealed partial class SceneRules : Scratch
             if (_a.Has(p.End, Cue.InstitutionHead) || _a.Has(p.End, Cue.MilitaryWord) && _a.Has(p.End + 1, Cue.AdministrationWord)) continue;
             // "Kharkiv residents": the place of the people named.
             bool ofPeople = _a.Has(p.End, Cue.Person);
-            if (!ofPeople && !IsLocativeBefore(p.First, from)) continue;
+            // The subject of a passive attack ("Derhachi was hit by ...", "X came under fire") is struck too (the frame stage).
+            bool patient = p.First >= f.PatientFirst && p.End <= f.PatientEnd;
+            if (!ofPeople && !patient && !IsLocativeBefore(p.First, from)) continue;
             // A country is struck "in/on/at" it, not "of" it ("the aggression of the Russian Federation").
             if (p.Location.Kind == PlaceKind.Country && (_a.Has(before, Cue.Of) || _a.Has(p.First - 1, Cue.Of))) continue;
             if (IsDistrictOfPlace(p)) continue;

@@ -91,31 +91,28 @@ internal enum Cue : byte
     AdjectiveLike,
     /// <summary>Words before a person noun that do not stop a count from counting people: "three more", "two other".</summary>
     MoreOther,
-    /// <summary>Words after a side's adjective that make it an agent: "Russian forces", "Ukrainian shelling".</summary>
-    AgentHead,
-    /// <summary>Words between a side's adjective and its head: "Russian Armed Forces", "a Russian glide bomb".</summary>
-    AgentModifier,
-    /// <summary>Nouns of a force named with its country after "of": "the Armed Forces of Ukraine".</summary>
-    ForceNoun,
-    Armed,
     /// <summary>Words after a side that make it the subject of an attack: "Russia has launched", "Russia shelled".</summary>
     AgentAuxiliary,
     /// <summary>Words after a side that make it the losing or defending side, not the attacker.</summary>
     NonAttackerVerb,
     /// <summary>Words after a side's adjective that make it a victim or a target: "Ukrainian soldiers", "Russian positions".</summary>
     VictimHead,
-    MaterielNoun,
     /// <summary>Prepositions after which a side is the target of an attack, not its agent: "fired on Ukrainian positions".</summary>
     TargetPreposition,
     /// <summary>Nouns of a unit or its losses before "of": "two battalions of the army" names victims.</summary>
     UnitNoun,
     Brigade,
-    Federation,
     /// <summary>Words after a place that make it an institution's name, not a scene: "the Kharkiv regional administration".</summary>
     InstitutionHead,
     MilitaryWord,
     AdministrationWord,
     SpeechVerb,
+    /// <summary>Pronouns that refer back to a side: "the ministry said its forces struck", "the group said it fired".</summary>
+    ActorPronoun,
+    /// <summary>Words of a claim of responsibility: "claimed the bombing", "claimed responsibility".</summary>
+    Claim,
+    /// <summary>Nouns of an armed group named by its own words: "the Mai-Mai Yakutumba militia", "the Ansar group".</summary>
+    GroupNoun,
     Locative,
     /// <summary>Words between a locative and the place name: "in the city of", "on the outskirts of".</summary>
     PlaceIntro,

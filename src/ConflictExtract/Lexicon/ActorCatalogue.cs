@@ -163,36 +163,52 @@ public sealed class ActorCatalogue
     public IReadOnlyList<ActorMention> Find(string text, ReadOnlySpan<Token> tokens)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
-        int count = 0;
-        for (int i = 0; i < tokens.Length; i++)
-        {
-            var t = tokens[i];
-            if ((uint)t.Start > (uint)text.Length || (uint)t.Length > (uint)(text.Length - t.Start)) return [];
-            count += t.Kind == TokenKind.Word && t.Has(TokenFlags.HasHyphen) ? 2 : 1;
-        }
-        var vt = ArrayPool<Token>.Shared.Rent(count);
-        var origin = ArrayPool<int>.Shared.Rent(count);
-        var part = ArrayPool<byte>.Shared.Rent(count);
         var list = t_scratch ?? new List<ActorMention>(64);
         t_scratch = null; // re-entrancy safe: a nested call on this thread gets its own list
         list.Clear();
         try
         {
-            int n = Split(text, tokens, vt, origin, part);
-            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n), list);
-            scan.Run();
+            FindInto(text, tokens, list);
             return list.Count == 0 ? [] : list.ToArray();
+        }
+        finally
+        {
+            if (list.Capacity <= MaxKeptScratch)
+            {
+                list.Clear();
+                t_scratch = list;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends the mentions <see cref="Find"/> returns to <paramref name="into"/> (the record layer's per-document list, so
+    /// that a document allocates nothing for them).
+    /// </summary>
+    internal void FindInto(string text, ReadOnlySpan<Token> tokens, List<ActorMention> into)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
+        int count = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if ((uint)t.Start > (uint)text.Length || (uint)t.Length > (uint)(text.Length - t.Start)) return;
+            count += t.Kind == TokenKind.Word && t.Has(TokenFlags.HasHyphen) ? 2 : 1;
+        }
+        var vt = ArrayPool<Token>.Shared.Rent(count);
+        var origin = ArrayPool<int>.Shared.Rent(count);
+        var part = ArrayPool<byte>.Shared.Rent(count);
+        try
+        {
+            int n = Split(text, tokens, vt, origin, part);
+            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n), into);
+            scan.Run();
         }
         finally
         {
             ArrayPool<Token>.Shared.Return(vt);
             ArrayPool<int>.Shared.Return(origin);
             ArrayPool<byte>.Shared.Return(part);
-            if (list.Capacity <= MaxKeptScratch)
-            {
-                list.Clear();
-                t_scratch = list;
-            }
         }
     }
 
