@@ -120,9 +120,9 @@ internal static class AgentFinder
     {
         for (int k = end; k < Math.Min(to, end + SubjectGap); k++)
         {
-            if (StartsFrame(frames, k, out var kind)) return kind is not FrameKind.Patient and not FrameKind.Total and not FrameKind.Window;
+            if (StartsFrame(frames, k, out var kind)) return kind is FrameKind.Attack or FrameKind.ByArmed or FrameKind.ByWeapon;
             if (IsAction(a, k)) return true;
-            if (a.Tokens[k].Kind == TokenKind.Punctuation && !a.IsDash(k) || a.Has(k, Cue.ClauseBreak) || a.Has(k, Cue.SpeechVerb)
+            if (a.Tokens[k].Kind == TokenKind.Punctuation || a.Has(k, Cue.ClauseBreak) || a.Has(k, Cue.SpeechVerb)
                 || a.Has(k, Cue.NonAttackerVerb) || a.Has(k, Cue.Of) || a.Has(k, Cue.During)) return false; // "the toll in X during shelling"
         }
         return false;
@@ -147,12 +147,12 @@ internal static class AgentFinder
             {
                 for (int p = k + 1; p < Math.Min(to, k + 1 + PronounWindow); p++)
                 {
-                    if (a.Tokens[p].Kind == TokenKind.Punctuation && !a.IsDash(p)) return false;
+                    if (a.Tokens[p].Kind == TokenKind.Punctuation) return false;
                     if (a.Has(p, Cue.ActorPronoun)) return ActsAfter(a, frames, p + 1, Math.Min(to, p + 1 + PronounWindow));
                 }
                 return false;
             }
-            if (a.Tokens[k].Kind == TokenKind.Punctuation && !a.IsDash(k) && !a.Has(k, Cue.Genitive) || a.Has(k, Cue.ClauseBreak) || IsAction(a, k)) return false;
+            if (a.Tokens[k].Kind == TokenKind.Punctuation && !a.Has(k, Cue.Genitive) || a.Has(k, Cue.ClauseBreak) || IsAction(a, k)) return false;
         }
         return false;
     }
@@ -182,7 +182,7 @@ internal static class AgentFinder
         for (int k = by - 1; k >= Math.Max(from, by - SubjectGap); k--)
         {
             if (IsAction(a, k) || a.Has(k, Cue.Killed) || a.Has(k, Cue.Injured) || a.Has(k, Cue.InterceptVerb) || a.Has(k, Cue.WeaponNoun)) return true;
-            if (a.Tokens[k].Kind == TokenKind.Punctuation && !a.IsDash(k)) return false;
+            if (a.Tokens[k].Kind == TokenKind.Punctuation) return false;
         }
         return false;
     }

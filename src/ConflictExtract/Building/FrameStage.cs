@@ -52,6 +52,8 @@ internal struct SentenceFrame
     public bool Total;
     /// <summary>A total over a period ("this week"): a country named with it is no strike.</summary>
     public bool Window;
+    /// <summary>A count of attacks over a "since ..." period longer than a day ("struck 50 times since July"): a tally, no strike.</summary>
+    public bool Tally;
 }
 
 /// <summary>The frame stage's output: one frame per sentence, their agents and triggers, and the document's majority attacker.</summary>
@@ -169,7 +171,7 @@ internal sealed class FrameStage : IStage
             if (next < frameSpan.Length && frameSpan[next].First == i)
             {
                 var m = frameSpan[next++];
-                if (AddFrame(a, frames, ref f, m, s.FirstToken, cut, agents))
+                if (AddFrame(a, language, frames, ref f, m, s.FirstToken, cut, agents))
                 {
                     for (int k = m.First + 1; k < m.End; k++) f.WeaponWord |= a.WeaponAt[k] >= 0 || a.Has(k, Cue.WeaponNoun);
                     i = m.End - 1;
@@ -190,6 +192,7 @@ internal sealed class FrameStage : IStage
         f.TriggerCount = frames.Triggers.Count - f.TriggerStart;
         if (!f.ExplicitTrigger && f.WeaponWord && f.TriggerCount > 0) f.ExplicitTrigger = ShotDownOverPlace(a, frames, f, cut);
         f.Cumulative = IsCumulative(a, s.FirstToken, cut);
+        f.Tally &= f.Cumulative || SinceLongPeriod(a, s.FirstToken, cut);
         return f;
     }
 
@@ -197,17 +200,18 @@ internal sealed class FrameStage : IStage
     /// Adds frame <paramref name="m"/> to the sentence when its condition holds (an armed subject, a weapon); false when it
     /// does not, and its words are read one by one.
     /// </summary>
-    private static bool AddFrame(DocumentAnalysis a, SentenceFrames frames, ref SentenceFrame f, FrameMatch m, int from, int cut, ReadOnlySpan<Agent> agents)
+    private static bool AddFrame(DocumentAnalysis a, LanguagePack language, SentenceFrames frames, ref SentenceFrame f, FrameMatch m, int from, int cut, ReadOnlySpan<Agent> agents)
     {
         int clause = ClauseStart(a, from, m.First);
         switch (m.Kind)
         {
             case FrameKind.Total: f.Total = true; return true;
             case FrameKind.Window: f.Window = true; return true;
+            case FrameKind.Tally: f.Tally = true; return true;
             case FrameKind.ByArmed when !ArmedBefore(a, agents, clause, m.First): return false;
             case FrameKind.ByWeapon when !WeaponNear(a, clause, Math.Min(cut, m.End + WeaponAfterFrame)): return false;
             case FrameKind.Patient when f.PatientEnd == 0:
-                f.PatientFirst = clause;
+                f.PatientFirst = PatientStart(a, language, clause, m.First);
                 f.PatientEnd = m.First;
                 break;
         }
@@ -222,6 +226,22 @@ internal sealed class FrameStage : IStage
         for (int k = at - 1; k >= from; k--)
             if (a.IsPunct(k, ';') || a.IsPunct(k, ':') || a.Has(k, Cue.StrikeTrigger)) return k + 1;
         return from;
+    }
+
+    /// <summary>
+    /// Where the subject of a passive frame starts: the words just before it that can make up a struck place's phrase
+    /// ("Derhachi, Kharkiv Oblast,", "the village of X (Y district)", "ports in the X and Y areas"), back to the clause
+    /// start; a verb or any other word ends it ("Since Russia pulled out of ..., ports ... were struck": not Russia).
+    /// </summary>
+    private static int PatientStart(DocumentAnalysis a, LanguagePack language, int clause, int at)
+    {
+        int k = at - 1;
+        while (k >= clause && (a.PlaceAt[k] >= 0 || a.IsPunct(k, ',') || a.IsPunct(k, '(') || a.IsPunct(k, ')') || a.Has(k, Cue.Article)
+            || a.Has(k, Cue.PlaceIntro) || a.Has(k, Cue.RegionNoun) || a.Has(k, Cue.DistrictNoun) || a.Has(k, Cue.Of) || a.Has(k, Cue.In)
+            || a.Has(k, Cue.And) || a.Has(k, Cue.Auxiliary) || a.Has(k, Cue.BeVerb) || a.Has(k, Cue.AgentAuxiliary) && !a.Has(k, Cue.LaunchVerb)
+            || a.IsLowerInitial(k) && language.TryGetTarget(a.Word(k), out _)))
+            k--;
+        return k + 1;
     }
 
     /// <summary>
@@ -332,6 +352,21 @@ internal sealed class FrameStage : IStage
             if (d.End > to || d.Value is null || d.Value.Precision != DatePrecision.Range) continue;
             for (int k = Math.Max(from, d.First - 1); k <= d.First; k++)
                 if (a.Has(k, Cue.Since) || a.Has(k, Cue.Between)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>How far after "since" its period's month or year may stand ("since Russia pulled out of the deal in July").</summary>
+    private const int SinceWindow = 12;
+
+    /// <summary>"since ... in July", "since 2022": a "since" clause that names a month or a year, a period longer than a day.</summary>
+    private static bool SinceLongPeriod(DocumentAnalysis a, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!a.Has(i, Cue.Since)) continue;
+            for (int k = i + 1; k < Math.Min(to, i + SinceWindow) && !a.IsPunct(k, ',') && !a.IsClauseEnd(k); k++)
+                if (a.DateAt[k] >= 0 && a.Dates[a.DateAt[k]].Value is { Precision: not DatePrecision.Day }) return true;
         }
         return false;
     }

@@ -42,6 +42,8 @@ internal sealed partial class StrikeRules : Scratch
     private readonly List<(int Start, int End)> _countSpans;
     private readonly List<int> _groupOf;
     private readonly List<PlaceGroup> _groups;
+    private readonly List<int> _groupOfTrigger;
+    private readonly List<int> _order;
     private readonly Dictionary<WeaponDraft, string?> _namedBy;
     private readonly HashSet<StrikeDraft> _killingsOverRegions;
     private readonly HashSet<string> _struckAdmin1;
@@ -59,6 +61,8 @@ internal sealed partial class StrikeRules : Scratch
         _countSpans = NewList<(int, int)>();
         _groupOf = NewList<int>();
         _groups = NewList<PlaceGroup>();
+        _groupOfTrigger = NewList<int>();
+        _order = NewList<int>();
         _namedBy = NewMap<WeaponDraft, string?>();
         _killingsOverRegions = NewSet<StrikeDraft>();
         _struckAdmin1 = NewSet<string>(StringComparer.Ordinal);
@@ -86,7 +90,8 @@ internal sealed partial class StrikeRules : Scratch
         if (_records.Weapons.Count > 0) NoteNamers();
         for (int si = 0; si < _a.Sentences.Length; si++)
         {
-            if (scenes[si].IsEvent && !_frames[si].Total) BuildStrikes(si, scenes);
+            var f = _frames[si];
+            if (scenes[si].IsEvent && !f.Total && !f.Tally) BuildStrikes(si, scenes);
             NoteWeapons(si);
         }
         DropKillingSummaries();
@@ -117,7 +122,7 @@ internal sealed partial class StrikeRules : Scratch
             foreach (var ls in launches)
                 if (ls.First >= group.Start && ls.First < group.End) { launch = new LaunchSite(ls.Location, ls.Start, ls.EndChar); break; }
             SharedEvidence(si, group, agent, targetSpan, launch);
-            bool firstOfGroup = true;
+            int countsAt = CountsPlace(places, g, group, triggers);
             for (int pi = 0; pi < places.Length; pi++)
             {
                 if (_groupOf[pi] != g) continue;
@@ -132,9 +137,8 @@ internal sealed partial class StrikeRules : Scratch
                 st.TargetSpan = targetSpan;
                 st.TargetCategory = targetCategory;
                 st.WeaponCategory = category;
-                // The group's counts are one figure for all its places: the first place takes them, so none is counted twice.
-                if (firstOfGroup) { st.MunitionCount = munitions; st.Intercepted = intercepted; }
-                firstOfGroup = false;
+                // The group's counts are one figure for all its places: one place takes them, so none is counted twice.
+                if (pi == countsAt) { st.MunitionCount = munitions; st.Intercepted = intercepted; }
                 st.ExplicitTrigger = f.ExplicitTrigger;
                 st.Sentence = si;
                 st.Weapons.AddRange(weapons);
@@ -149,58 +153,95 @@ internal sealed partial class StrikeRules : Scratch
 
     /// <summary>
     /// Groups the sentence's places by their trigger (into <see cref="_groupOf"/>, one group index per place) and gives each
-    /// group its stretch of tokens (<see cref="_groups"/>, in token order): from its first word to the next group's; the
-    /// first group also owns what comes before it.
+    /// group its stretch of tokens (<see cref="_groups"/>): from the words that lead to its trigger ("and a drone attack
+    /// on ...") to the next group's; the first group also owns what comes before it. Linear in the places and triggers.
     /// </summary>
     private void Group(int si, int from, SentenceFrame f, ReadOnlySpan<PlaceHit> places)
     {
         _groupOf.Clear();
         _groups.Clear();
+        _groupOfTrigger.Clear();
+        _order.Clear();
         var triggers = _frames.TriggersOf(si);
+        for (int t = 0; t <= triggers.Length; t++) _groupOfTrigger.Add(-1); // the last slot stands for "no trigger"
+        int patient = -1;
+        if (f.PatientEnd > 0)
+            for (int t = 0; t < triggers.Length && patient < 0; t++)
+                if (triggers[t].Kind == TriggerKind.Patient && triggers[t].First >= f.PatientEnd) patient = t;
         foreach (var p in places)
         {
-            int t = TriggerOf(p, f, triggers);
-            int g = -1;
-            for (int k = 0; k < _groups.Count && g < 0; k++) if (_groups[k].Trigger == t) g = k;
+            int t = patient >= 0 && p.First >= f.PatientFirst && p.End <= f.PatientEnd ? patient : TriggerOf(p, triggers);
+            int slot = t >= 0 ? t : triggers.Length;
+            int g = _groupOfTrigger[slot];
             if (g < 0)
             {
                 int start = t >= 0 ? Math.Min(triggers[t].First, p.First) : p.First;
-                _groups.Add(new PlaceGroup(t, start, 0));
-                g = _groups.Count - 1;
+                _groups.Add(new PlaceGroup(t, start, p.End));
+                _groupOfTrigger[slot] = g = _groups.Count - 1;
+                _order.Add(g);
             }
-            else if (p.First < _groups[g].Start) _groups[g] = _groups[g] with { Start = p.First };
+            else _groups[g] = _groups[g] with { Start = Math.Min(_groups[g].Start, p.First), End = Math.Max(_groups[g].End, p.End) };
             _groupOf.Add(g);
         }
-        // Stretches in token order; a group index stays the one _groupOf names, so order by start without moving groups.
-        for (int g = 0; g < _groups.Count; g++)
+        // In token order, each group's stretch runs to the next group's; End holds the last place's end until then.
+        for (int i = 1; i < _order.Count; i++) // insertion sort: groups come nearly in order, and no comparer is allocated
         {
-            int start = _groups[g].Start, end = f.Cut;
-            bool firstGroup = true;
-            for (int k = 0; k < _groups.Count; k++)
-            {
-                if (k == g) continue;
-                int o = _groups[k].Start;
-                if (o < start || o == start && k < g) firstGroup = false;
-                if (o > start || o == start && k > g) end = Math.Min(end, o);
-            }
-            _groups[g] = _groups[g] with { Start = firstGroup ? from : start, End = Math.Max(end, start + 1) };
+            int x = _order[i], j = i - 1;
+            while (j >= 0 && _groups[_order[j]].Start > _groups[x].Start) { _order[j + 1] = _order[j]; j--; }
+            _order[j + 1] = x;
         }
+        for (int i = 0; i < _order.Count; i++)
+        {
+            var g = _groups[_order[i]];
+            int start = i == 0 ? from : LeadIn(g.Start, Math.Max(from, _groups[_order[i - 1]].End));
+            if (i > 0) _groups[_order[i - 1]] = _groups[_order[i - 1]] with { End = Math.Max(start, _groups[_order[i - 1]].Start + 1) };
+            _groups[_order[i]] = g with { Start = start };
+        }
+        var last = _groups[_order[^1]];
+        _groups[_order[^1]] = last with { End = Math.Max(f.Cut, last.Start + 1) };
     }
 
     /// <summary>
-    /// The trigger a place belongs to: the passive frame whose subject it is, else the last attack word or frame before it
-    /// (an interception only for what follows it: "shot down 20 drones over Sumy"), else the first after it; -1 when none.
+    /// The place of a group that takes its counts: the first place after its trigger (what was fired at: "a launcher in
+    /// Crimea fired two missiles at Odesa"), else its first place; a country or a place skipped as a period total is not.
     /// </summary>
-    private static int TriggerOf(PlaceHit p, SentenceFrame f, ReadOnlySpan<Trigger> triggers)
+    private int CountsPlace(ReadOnlySpan<PlaceHit> places, int g, PlaceGroup group, ReadOnlySpan<Trigger> triggers)
     {
-        if (f.PatientEnd > 0 && p.First >= f.PatientFirst && p.End <= f.PatientEnd)
-            for (int t = 0; t < triggers.Length; t++)
-                if (triggers[t].Kind == TriggerKind.Patient && triggers[t].First >= f.PatientEnd) return t;
-        int before = -1;
-        for (int t = 0; t < triggers.Length; t++)
-            if (triggers[t].End <= p.First) before = t;
-        if (before >= 0) return before;
-        for (int t = 0; t < triggers.Length; t++)
+        int first = -1, after = -1;
+        int t = group.Trigger >= 0 ? triggers[group.Trigger].End : int.MaxValue;
+        for (int pi = 0; pi < places.Length; pi++)
+        {
+            if (_groupOf[pi] != g) continue;
+            if (first < 0) first = pi;
+            if (after < 0 && places[pi].First >= t) after = pi;
+        }
+        return after >= 0 ? after : first;
+    }
+
+    /// <summary>The words before a group's first word that lead to it ("and a drone attack on X"): back to a comma, "and" or the earlier group.</summary>
+    private int LeadIn(int start, int floor)
+    {
+        int k = start;
+        while (k - 1 >= floor && _a.Tokens[k - 1].Kind != TokenKind.Punctuation && !_a.Has(k - 1, Cue.And) && !_a.Has(k - 1, Cue.ClauseBreak)
+            && !_a.Has(k - 1, Cue.StrikeTrigger) && _a.PlaceAt[k - 1] < 0)
+            k--;
+        return k;
+    }
+
+    /// <summary>
+    /// The trigger a place belongs to: the last attack word or frame before it (an interception only for what follows it:
+    /// "shot down 20 drones over Sumy"), else the first after it; -1 when none. Binary searches over the sentence's triggers.
+    /// </summary>
+    private static int TriggerOf(PlaceHit p, ReadOnlySpan<Trigger> triggers)
+    {
+        int lo = 0, hi = triggers.Length; // the first trigger that does not end before the place
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (triggers[mid].End <= p.First) lo = mid + 1; else hi = mid;
+        }
+        if (lo > 0) return lo - 1;
+        for (int t = lo; t < triggers.Length; t++)
             if (triggers[t].First >= p.End && triggers[t].Kind != TriggerKind.Interception) return t;
         return -1;
     }

@@ -31,13 +31,20 @@ internal sealed partial class StrikeRules
         }
         var generic = GenericCategory(from, to, out bool conflict);
         if (list.Count == 0 && _namedBy.Count > 0) WeaponsReferredTo(si, from, to, generic, attacker, list);
-        if (list.Count == 0 && generic is null && !conflict && si == _carrySentence + 1 && !WeaponWordIn(from, to))
+        if (list.Count == 0 && generic is null && !conflict && si == _carrySentence + 1 && from == _a.Sentences[si].FirstToken && !WeaponWordIn(from, to))
             foreach (var w in _carried) if (Refers(w, null, attacker)) list.Add(w); // "Russia fired 24 missiles. They hit Kyiv and Odesa."
         WeaponCategory? category = null;
         if (list.Count > 0)
         {
-            category = list[0].Info.Category;
-            foreach (var w in list) if (w.Info.Category != category) { category = null; break; }
+            // An aircraft is the platform of the munitions named with it ("a MiG-31K launched a Kinzhal"): they decide.
+            bool munition = false;
+            foreach (var w in list) munition |= w.Info.Category != WeaponCategory.Aircraft;
+            foreach (var w in list)
+            {
+                if (munition && w.Info.Category == WeaponCategory.Aircraft) continue;
+                if (category is null) category = w.Info.Category;
+                else if (w.Info.Category != category) { category = null; break; }
+            }
         }
         else if (!conflict) category = generic;
         return (list, category);
@@ -172,7 +179,8 @@ internal sealed partial class StrikeRules
 
     /// <summary>
     /// The weapon category the stretch's generic phrases give ("shelling": artillery), with a flag when they disagree.
-    /// Shells fired from rocket launchers are rocket artillery ("fired 60 shells from Grad launchers").
+    /// Shells fired from rocket launchers are rocket artillery ("fired 60 shells from Grad launchers"); an aircraft gives
+    /// way to the munition it dropped or fired.
     /// </summary>
     private WeaponCategory? GenericCategory(int from, int to, out bool conflict)
     {
@@ -186,6 +194,9 @@ internal sealed partial class StrikeRules
             {
                 if (found == WeaponCategory.Artillery && c == WeaponCategory.RocketArtillery) { found = c; continue; }
                 if (found == WeaponCategory.RocketArtillery && c == WeaponCategory.Artillery) continue;
+                // "Russian aviation dropped a guided bomb": the aircraft is the platform, the munition decides.
+                if (found == WeaponCategory.Aircraft && c != WeaponCategory.Other) { found = c; continue; }
+                if (c == WeaponCategory.Aircraft && found != WeaponCategory.Other) continue;
                 conflict = true;
             }
         }

@@ -19,6 +19,8 @@ internal enum FrameKind : byte
     Total,
     /// <summary>The clause's figures are totals over a period ("this week"): a country named with them is no strike.</summary>
     Window,
+    /// <summary>The clause counts attacks ("struck more than 50 times"): with a "since ..." period, a tally of past attacks, no strike.</summary>
+    Tally,
 }
 
 /// <summary>One element of a frame pattern: a word, a cue class, a weapon or a count, possibly after a gap.</summary>
