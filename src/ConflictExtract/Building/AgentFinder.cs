@@ -56,10 +56,10 @@ internal static class AgentFinder
                 if (said) agents.Add(new Agent(first, end, actor.Country, actor.Name, false, actor.Kind == ActorKind.NonState)); // "the ministry said its forces struck"
                 continue;
             }
-            if (IsTarget(a, first, from, m.Has(ActorMentionFlags.WeaponHead)) || IsVictimContext(a, first)) continue;
             // "the army of Ukraine", "forces of Russia": the force is the agent, the country after "of" its side.
             bool forceOf = m.Form == ActorMentionForm.StateName && IsForceOf(a, first, from);
             if (forceOf) first -= a.Has(first - 3, Cue.Article) ? 3 : 2;
+            if (IsTarget(a, first, from, m.Has(ActorMentionFlags.WeaponHead)) || !forceOf && IsVictimContext(a, first)) continue;
             bool subject = ActsAfter(a, frames, end, to);
             bool strong = subject || said || IsBy(a, first, from) || FiredFrom(a, first, from) || OfActing(a, frames, end, to) || Claims(a, end, to);
             if (!strong && !forceOf)
@@ -86,13 +86,23 @@ internal static class AgentFinder
         {
             if (!a.Has(g, Cue.GroupNoun) || a.IsCapitalizedWord(g) && a.Tokens[g].Has(TokenFlags.AllCaps)) continue;
             int s = g;
-            while (s > from && g - s < MaxGroupNameWords && a.IsCapitalizedWord(s - 1) && !a.Has(s - 1, Cue.Article)) s--;
+            while (s > from && g - s < MaxGroupNameWords && NameWord(a, s - 1) && !a.Has(s - 1, Cue.Article)) s--;
             if (s == g || s == from || !a.Has(s - 1, Cue.Article) && !a.Has(s - 1, Cue.By)) continue;
             if (Overlaps(mentions, s, g) || OverlapsPlaceOrNationality(a, s, g)) continue;
             int article = a.Has(s - 1, Cue.Article) ? s - 1 : s;
             if (!ActsAfter(a, frames, g + 1, to) && !IsBy(a, article, from) && !a.Has(s - 1, Cue.By)) continue;
             agents.Add(new Agent(s, g + 1, null, a.Text[a.Tokens[s].Start..a.Tokens[g - 1].End], false, true));
         }
+    }
+
+    /// <summary>A word of a name: capitalised, or a hyphenated word with a capital after its particle ("al-Kheir", "el-Fasher").</summary>
+    private static bool NameWord(DocumentAnalysis a, int k)
+    {
+        if (a.IsCapitalizedWord(k)) return true;
+        if (a.Tokens[k].Kind != TokenKind.Word || !a.Tokens[k].Has(TokenFlags.HasHyphen)) return false;
+        var w = a.Word(k);
+        int h = w.IndexOf('-');
+        return h > 0 && h + 1 < w.Length && char.IsUpper(w[h + 1]);
     }
 
     private static bool Overlaps(ReadOnlySpan<ActorMention> mentions, int first, int end)
