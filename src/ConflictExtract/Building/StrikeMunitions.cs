@@ -46,7 +46,16 @@ internal sealed partial class StrikeRules
                 }
                 continue;
             }
-            if (!Phrases.IsMunitionAfter(_a, q.End, to)) continue;
+            if (!Phrases.IsMunitionAfter(_a, q.End, to))
+            {
+                // "two were intercepted", "35 were shot down": a bare count as the subject of an interception.
+                if (_a.Has(q.End, Cue.Auxiliary) && IsInterceptWord(q.End + 1) && q.First > from && !_a.Has(q.First - 1, Cue.Article))
+                {
+                    _down.Add(q.Value);
+                    _countSpans.Add((q.Start, q.EndChar));
+                }
+                continue;
+            }
             if (InterceptNear(q.First, q.End, from, to)) _down.Add(q.Value);
             else _fired.Add(q.Value);
             _countSpans.Add((q.Start, q.EndChar));

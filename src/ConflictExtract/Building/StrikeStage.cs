@@ -46,6 +46,8 @@ internal sealed partial class StrikeRules : Scratch
     private readonly List<int> _order;
     private readonly Dictionary<WeaponDraft, string?> _namedBy;
     private readonly HashSet<StrikeDraft> _killingsOverRegions;
+    private readonly List<StrikeDraft> _borrowed;
+    private readonly Dictionary<(string, string?), (string?, string?)> _ownAttacker;
     private readonly HashSet<string> _struckAdmin1;
     private readonly List<Evidence> _shared;
     private int _lastWeaponSentence, _carrySentence;
@@ -65,6 +67,8 @@ internal sealed partial class StrikeRules : Scratch
         _order = NewList<int>();
         _namedBy = NewMap<WeaponDraft, string?>();
         _killingsOverRegions = NewSet<StrikeDraft>();
+        _borrowed = NewList<StrikeDraft>();
+        _ownAttacker = NewMap<(string, string?), (string?, string?)>();
         _struckAdmin1 = NewSet<string>(StringComparer.Ordinal);
         _shared = NewList<Evidence>();
         Clear();
@@ -95,6 +99,7 @@ internal sealed partial class StrikeRules : Scratch
             NoteWeapons(si);
         }
         DropKillingSummaries();
+        ReconcileAttackers();
     }
 
     private void BuildStrikes(int si, SentenceScenes scenes)
@@ -146,6 +151,7 @@ internal sealed partial class StrikeRules : Scratch
                 foreach (var e in _shared) DraftLists.AddEvidence(st.Evidence, ref st.EvidenceKeys, e);
                 if (launch is { } l) st.LaunchSite = l.Location;
                 if (killingOverRegion) _killingsOverRegions.Add(st);
+                NoteAttacker(st, agent is { } own && own.First >= group.Start && own.First < group.End);
                 _records.Strikes.Add(st);
             }
         }
@@ -273,6 +279,24 @@ internal sealed partial class StrikeRules : Scratch
         foreach (var st in _records.Strikes)
             if (st.Location.Kind is not PlaceKind.Region and not PlaceKind.Country && st.Location.Admin1 is { } admin1) _struckAdmin1.Add(admin1);
         _records.Strikes.RemoveAll(st => st.Location.Admin1 is { } r && _struckAdmin1.Contains(r) && _killingsOverRegions.Contains(st));
+    }
+
+    /// <summary>Notes whether a strike's attacker was named in its own words or borrowed from its sentence or document.</summary>
+    private void NoteAttacker(StrikeDraft st, bool own)
+    {
+        if (!own) { _borrowed.Add(st); return; }
+        if (st.AttackerName is not null) _ownAttacker.TryAdd((st.Location.Name, st.Location.Admin1), (st.Attacker, st.AttackerName));
+    }
+
+    /// <summary>
+    /// A strike whose attacker was only borrowed ("Israeli strikes hit X as rockets are fired at Y": Y's side is not named)
+    /// takes the side another report of the same place names in its own words ("Hamas fired four rockets at Y").
+    /// </summary>
+    private void ReconcileAttackers()
+    {
+        if (_ownAttacker.Count == 0) return;
+        foreach (var st in _borrowed)
+            if (_ownAttacker.TryGetValue((st.Location.Name, st.Location.Admin1), out var side)) (st.Attacker, st.AttackerName) = side;
     }
 
     /// <summary>
