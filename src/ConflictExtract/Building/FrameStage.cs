@@ -136,7 +136,7 @@ internal sealed class FrameStage : IStage
         var a = doc.Analysis;
         var frames = doc.Frames;
         var language = doc.Pipeline.Language;
-        doc.Pipeline.Models.Actors.FindInto(a.Text, a.Tokens, frames.Mentions);
+        FindActors(a, doc.Pipeline.Models.Actors, frames.Mentions);
         frames.Perspective.Fill(a, frames.Mentions);
         var mentions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames.Mentions);
         int mi = 0;
@@ -152,14 +152,50 @@ internal sealed class FrameStage : IStage
         frames.DocumentAttacker = MajorityAttacker(a, frames);
     }
 
+    /// <summary>Words that make a sentence's sides matter by themselves: an attack, a frame, a death (the majority attacker counts those).</summary>
+    private static readonly CueSet AttackWords = CueSet.Of(Cue.StrikeTrigger, Cue.Killed, Cue.FrameStart);
+
+    /// <summary>Words that make a sentence's sides matter when it names a place: a launch, an interception, a wound, a weapon, a claim.</summary>
+    private static readonly CueSet EventWords = CueSet.Of(Cue.LaunchVerb, Cue.InterceptVerb, Cue.Shot, Cue.Injured, Cue.WeaponNoun, Cue.Claim);
+
+    /// <summary>
+    /// The catalogue's actor mentions of the sentences whose sides matter (runs of sentences with an attack word, or with a
+    /// place and an event word; the others name no agent a record uses), in token order.
+    /// </summary>
+    private static void FindActors(DocumentAnalysis a, ActorCatalogue actors, List<ActorMention> into)
+    {
+        int run = -1;
+        foreach (var s in a.Sentences)
+        {
+            bool events = false, place = false, other = false;
+            for (int i = s.FirstToken; i < s.EndToken && !events; i++)
+            {
+                events = a.HasAny(i, AttackWords);
+                other |= a.HasAny(i, EventWords);
+                place |= a.PlaceAt[i] >= 0;
+            }
+            events |= place && other;
+            if (events && run < 0) run = s.FirstToken;
+            else if (!events && run >= 0)
+            {
+                actors.FindInto(a.Text, a.Tokens[run..s.FirstToken], into, run);
+                run = -1;
+            }
+        }
+        if (run >= 0) actors.FindInto(a.Text, a.Tokens[run..], into, run);
+    }
+
     private static SentenceFrame Frame(DocumentAnalysis a, LanguagePack language, SentenceFrames frames, Sentence s, ReadOnlySpan<ActorMention> mentions)
     {
         int cut = AttributionCut(a, s);
         var f = new SentenceFrame { Cut = cut, AgentStart = frames.Agents.Count, TriggerStart = frames.Triggers.Count };
         var matches = frames.Matches;
         matches.Clear();
+        var starts = language.Frames.Starts;
+        bool values = language.Frames.StartsWithValues;
         for (int i = s.FirstToken; i < cut; i++)
-            if (language.Frames.TryMatchAt(a, i, cut, out var m)) { matches.Add(m); i = m.End - 1; }
+            if ((a.HasAny(i, starts) || values && (a.QuantityAt[i] >= 0 || a.WeaponAt[i] >= 0 || a.Has(i, Cue.WeaponNoun)))
+                && language.Frames.TryMatchAt(a, i, cut, out var m)) { matches.Add(m); i = m.End - 1; }
         var frameSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches);
         AgentFinder.FindAgents(a, mentions, frames.Perspective, frameSpan, s.FirstToken, cut, frames.Agents);
         f.AgentCount = frames.Agents.Count - f.AgentStart;

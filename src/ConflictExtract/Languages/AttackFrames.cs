@@ -57,6 +57,8 @@ internal sealed class AttackFrames
     private readonly FrozenDictionary<string, AttackFrame[]>.AlternateLookup<ReadOnlySpan<char>> _byWord;
     private readonly (Cue Class, AttackFrame Frame)[] _byClass;
     private readonly AttackFrame[] _byOther;
+    /// <summary>The cue classes frames start with ({Auxiliary} ...).</summary>
+    private readonly CueSet _classes;
 
     private AttackFrames(List<AttackFrame> frames)
     {
@@ -79,11 +81,22 @@ internal sealed class AttackFrames
         _byWord = byWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _byClass = [.. byClass];
         _byOther = [.. other];
+        foreach (var (cls, _) in byClass) _classes = _classes.With(cls);
+        FirstWords = [.. byWord.Keys];
         Count = frames.Count;
     }
 
     /// <summary>How many frames there are.</summary>
     public int Count { get; }
+
+    /// <summary>The words frames start with: the language pack classifies them <see cref="Cue.FrameStart"/>.</summary>
+    public IReadOnlyList<string> FirstWords { get; }
+
+    /// <summary>The classes of a token that may start a frame: <see cref="Cue.FrameStart"/> and the cue classes frames begin with.</summary>
+    public CueSet Starts => _classes.With(Cue.FrameStart);
+
+    /// <summary>Some frames begin with a weapon or a count ("{Count} times"): tokens that are one may start a frame too.</summary>
+    public bool StartsWithValues => _byOther.Length > 0;
 
     /// <summary>
     /// The longest frame starting at token <paramref name="i"/> and ending before <paramref name="to"/>, if any; among frames
@@ -93,7 +106,9 @@ internal sealed class AttackFrames
     {
         match = default;
         int bestEnd = -1;
-        if (a.Tokens[i].Kind == TokenKind.Word && _byWord.TryGetValue(a.Word(i), out var frames))
+        if (!a.Has(i, Cue.FrameStart) && !a.HasAny(i, _classes) && (_byOther.Length == 0 || a.QuantityAt[i] < 0 && a.WeaponAt[i] < 0 && !a.Has(i, Cue.WeaponNoun)))
+            return false; // most tokens start no frame
+        if (a.Has(i, Cue.FrameStart) && _byWord.TryGetValue(a.Word(i), out var frames))
             foreach (var f in frames) Consider(a, f, i, to, ref match, ref bestEnd);
         foreach (var (cls, f) in _byClass)
             if (a.Has(i, cls)) Consider(a, f, i, to, ref match, ref bestEnd);

@@ -31,6 +31,13 @@ internal enum Cue : byte
     ResidentialModifier,
     /// <summary>Nouns of a weapon's reach: "a range of 650 km".</summary>
     RangeNoun,
+    /// <summary>Past participles of attack verbs, for passive frames: "was shelled", "were struck" (frames.txt).</summary>
+    AttackParticiple,
+    /// <summary>
+    /// The first words of the attack frames of <c>frames.txt</c> ("came", "opened", "stormed"): not listed in cues.txt, the
+    /// language pack gives them this class when it loads the frames, so that the frame stage tries a frame only there.
+    /// </summary>
+    FrameStart,
     Killed,
     Injured,
     Missing,

@@ -95,6 +95,7 @@ internal sealed class LanguagePack
             targets[f[0]] = ParseEnum<TargetCategory>(f[1], at);
         }
         var frames = AttackFrames.Parse(Lines(name, "frames.txt"));
+        foreach (var w in frames.FirstWords) cues[w] = cues.GetValueOrDefault(w).With(Cue.FrameStart);
         var weaponWords = new List<(string, WeaponCategory)>();
         foreach (var (line, at) in Lines(name, "weapon-words.tsv"))
         {

@@ -97,11 +97,18 @@ public sealed class ActorCatalogue
         public bool Contains(ReadOnlySpan<char> word) => _exactLookup.Contains(word) || _foldedLookup.Contains(word);
     }
 
-    private ActorCatalogue(ActorEntry[] entries, PhraseMatcher<Hit> matcher, int keyCount)
+    /// <summary>
+    /// The keys of the first words of the phrases that may begin in lower case ("enemy", "hamas", "russian", "al"): a plain
+    /// lower-case word that is none of them starts no mention, so <see cref="FindInto"/> does not try the matcher there.
+    /// </summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerStarts;
+
+    private ActorCatalogue(ActorEntry[] entries, PhraseMatcher<Hit> matcher, int keyCount, HashSet<string> lowerStarts)
     {
         _entries = entries;
         _matcher = matcher;
         _keyCount = keyCount;
+        _lowerStarts = lowerStarts.GetAlternateLookup<ReadOnlySpan<char>>();
         _byName = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         foreach (var e in entries) _byName[e.Name] = e;
     }
@@ -183,9 +190,10 @@ public sealed class ActorCatalogue
 
     /// <summary>
     /// Appends the mentions <see cref="Find"/> returns to <paramref name="into"/> (the record layer's per-document list, so
-    /// that a document allocates nothing for them).
+    /// that a document allocates nothing for them). <paramref name="tokens"/> may be a stretch of the document's tokens
+    /// that starts at token <paramref name="tokenOffset"/>: the mentions' token indexes are then the document's.
     /// </summary>
-    internal void FindInto(string text, ReadOnlySpan<Token> tokens, List<ActorMention> into)
+    internal void FindInto(string text, ReadOnlySpan<Token> tokens, List<ActorMention> into, int tokenOffset = 0)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
         int count = 0;
@@ -201,7 +209,9 @@ public sealed class ActorCatalogue
         try
         {
             int n = Split(text, tokens, vt, origin, part);
-            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n), into);
+            if (tokenOffset != 0)
+                for (int i = 0; i < n; i++) origin[i] += tokenOffset;
+            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n), into, skipPlainLower: true);
             scan.Run();
         }
         finally
@@ -210,6 +220,19 @@ public sealed class ActorCatalogue
             ArrayPool<int>.Shared.Return(origin);
             ArrayPool<byte>.Shared.Return(part);
         }
+    }
+
+    /// <summary>
+    /// A plain lower-case word (ASCII letters only, no hyphen or digit) whose key begins no phrase that may begin in lower
+    /// case: no mention starts there. Such words are most of a text; the test costs one lookup instead of the matcher's.
+    /// </summary>
+    private bool CannotStart(string text, Token t)
+    {
+        if (t.Kind != TokenKind.Word || (t.Flags & (TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.HasHyphen | TokenFlags.HasDigit)) != 0) return false;
+        var w = t.Slice(text);
+        foreach (char c in w)
+            if (!char.IsAsciiLetterLower(c)) return false;
+        return !_lowerStarts.Contains(w);
     }
 
     // ---- virtual tokens ----
@@ -282,8 +305,10 @@ public sealed class ActorCatalogue
         private readonly ReadOnlySpan<int> _origin;
         private readonly ReadOnlySpan<byte> _part;
         private readonly List<ActorMention> _result;
+        private readonly bool _skipPlainLower;
 
-        public Scan(ActorCatalogue cat, string text, ReadOnlySpan<Token> vt, ReadOnlySpan<int> origin, ReadOnlySpan<byte> part, List<ActorMention> result)
+        public Scan(ActorCatalogue cat, string text, ReadOnlySpan<Token> vt, ReadOnlySpan<int> origin, ReadOnlySpan<byte> part, List<ActorMention> result,
+            bool skipPlainLower = false)
         {
             _cat = cat;
             _text = text;
@@ -291,6 +316,7 @@ public sealed class ActorCatalogue
             _origin = origin;
             _part = part;
             _result = result;
+            _skipPlainLower = skipPlainLower;
         }
 
         public void Run()
@@ -299,7 +325,7 @@ public sealed class ActorCatalogue
             while (i < _vt.Length)
             {
                 var t = _vt[i];
-                if (t.Kind is not (TokenKind.Word or TokenKind.Number) || _part[i] == SuffixPart)
+                if (t.Kind is not (TokenKind.Word or TokenKind.Number) || _part[i] == SuffixPart || _skipPlainLower && _cat.CannotStart(_text, t))
                 {
                     i++;
                     continue;
@@ -850,7 +876,14 @@ public sealed class ActorCatalogue
             AddPhrase(phrases, phrase, hit);
             keys.Add(key);
         }
-        return new ActorCatalogue(entries, new PhraseMatcher<Hit>(phrases, MaxPhraseTokens), keys.Count);
+        var lowerStarts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (text, hit) in phrases)
+        {
+            if (hit.Caps is { Length: > 0 } caps && caps[0] == 'U') continue; // must begin with a capital
+            int space = text.IndexOf(' ');
+            lowerStarts.Add(LexiconKey.Of(space < 0 ? text : text[..space]));
+        }
+        return new ActorCatalogue(entries, new PhraseMatcher<Hit>(phrases, MaxPhraseTokens), keys.Count, lowerStarts);
     }
 
     private static bool FunctionWordKey(string key) => ActorWords.FunctionWords.Contains(key);
