@@ -8,109 +8,6 @@ using ConflictExtract.Text;
 namespace ConflictExtract.Building;
 
 /// <summary>
-/// A side named as the agent of an attack: tokens [First, End), the side's country (the contract's attacker; null when
-/// none is known) and name (attackerName: the catalogue's, or an unlisted group's own words), and whether it names only a
-/// weapon's side ("a Russian drone", "Iranian drones"), which may be the weapon's origin rather than who fired it, and
-/// whether it is an armed group rather than a state's forces (a catalogue group or one named by its own words).
-/// </summary>
-internal readonly record struct Agent(int First, int End, string? Country, string? Name, bool WeaponOrigin, bool Group = false);
-
-/// <summary>What made a sentence's token an anchor of its strikes.</summary>
-internal enum TriggerKind : byte
-{
-    /// <summary>An attack word ("shelled", "airstrike").</summary>
-    Word,
-    /// <summary>An attack frame of several words or with its subject ("opened fire", "gunmen stormed").</summary>
-    Frame,
-    /// <summary>A passive frame: the places before it were struck ("came under fire", "was hit").</summary>
-    Patient,
-    /// <summary>An interception ("shot down", "destroyed"): munitions brought down over a place.</summary>
-    Interception,
-}
-
-/// <summary>An attack word, frame or interception of a sentence: tokens [First, End).</summary>
-internal readonly record struct Trigger(int First, int End, TriggerKind Kind);
-
-/// <summary>What the frame stage found in one sentence.</summary>
-internal struct SentenceFrame
-{
-    /// <summary>Where a trailing attribution ("... - mayor") starts: places and dates after it name the source. The sentence end when none.</summary>
-    public int Cut;
-    /// <summary>The sentence's agents: <see cref="SentenceFrames.Agents"/>[AgentStart .. AgentStart + AgentCount).</summary>
-    public int AgentStart, AgentCount;
-    /// <summary>The sentence's triggers, in token order: <see cref="SentenceFrames.Triggers"/>[TriggerStart .. TriggerStart + TriggerCount).</summary>
-    public int TriggerStart, TriggerCount;
-    /// <summary>Tokens [PatientFirst, PatientEnd) are the subject of a passive frame: the places there were struck. Empty when none.</summary>
-    public int PatientFirst, PatientEnd;
-    /// <summary>An attack word or frame before the cut ("shelled", "came under fire"), or munitions shot down over a place.</summary>
-    public bool ExplicitTrigger;
-    /// <summary>A weapon system or weapon noun before the cut.</summary>
-    public bool WeaponWord;
-    /// <summary>A figure over a period ("since Dec. 30", "between ... and ..."): it spans many strikes.</summary>
-    public bool Cumulative;
-    /// <summary>A war-long total ("since the start of the war"): the sentence reports no strike.</summary>
-    public bool Total;
-    /// <summary>A total over a period ("this week"): a country named with it is no strike.</summary>
-    public bool Window;
-    /// <summary>A count of attacks over a "since ..." period longer than a day ("struck 50 times since July"): a tally, no strike.</summary>
-    public bool Tally;
-}
-
-/// <summary>The frame stage's output: one frame per sentence, their agents and triggers, and the document's majority attacker.</summary>
-internal sealed class SentenceFrames : Scratch
-{
-    public SentenceFrames()
-    {
-        Frames = NewList<SentenceFrame>(64);
-        Agents = NewList<Agent>(16);
-        Triggers = NewList<Trigger>(64);
-        Mentions = NewList<ActorMention>(32);
-        Matches = NewList<FrameMatch>(8);
-        AgentCounts = NewList<(string, Agent, int)>(4);
-        Perspective = new ActorPerspective(NewMap<string, int>(StringComparer.Ordinal), NewList<string>(4));
-    }
-
-    public List<SentenceFrame> Frames { get; }
-    public List<Agent> Agents { get; }
-    public List<Trigger> Triggers { get; }
-
-    /// <summary>The actor catalogue's mentions in the document, in token order.</summary>
-    public List<ActorMention> Mentions { get; }
-
-    /// <summary>The attack frames of the sentence being framed (the frame stage's working list).</summary>
-    public List<FrameMatch> Matches { get; }
-
-    /// <summary>How many agents name each side, by name (the frame stage's working list).</summary>
-    public List<(string Key, Agent Agent, int Count)> AgentCounts { get; }
-
-    /// <summary>Whose side the document speaks from, for "the enemy" and "the occupiers".</summary>
-    public ActorPerspective Perspective { get; }
-
-    /// <summary>The side most sentences with an attack name, when it is a clear majority; null otherwise.</summary>
-    public Agent? DocumentAttacker { get; set; }
-
-    public SentenceFrame this[int sentence] => Frames[sentence];
-
-    public ReadOnlySpan<Agent> AgentsOf(int sentence)
-    {
-        var f = Frames[sentence];
-        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Agents).Slice(f.AgentStart, f.AgentCount);
-    }
-
-    public ReadOnlySpan<Trigger> TriggersOf(int sentence)
-    {
-        var f = Frames[sentence];
-        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Triggers).Slice(f.TriggerStart, f.TriggerCount);
-    }
-
-    public override void Clear()
-    {
-        base.Clear();
-        DocumentAttacker = null;
-    }
-}
-
-/// <summary>
 /// Frames: for each sentence, the attribution cut, the sides named as agents (from the actor catalogue), its attack words
 /// and frames (the anchors of its strikes), the subject of a passive frame, whether it names a weapon and gives a figure
 /// over a period; then the document's majority attacker.
@@ -136,7 +33,8 @@ internal sealed class FrameStage : IStage
         var a = doc.Analysis;
         var frames = doc.Frames;
         var language = doc.Pipeline.Language;
-        FindActors(a, doc.Pipeline.Models.Actors, frames.Mentions);
+        Classify(a, frames.Kinds);
+        FindActors(a, doc.Pipeline.Models.Actors, frames.Kinds, frames.Mentions);
         frames.Perspective.Fill(a, frames.Mentions);
         var mentions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames.Mentions);
         int mi = 0;
@@ -146,43 +44,66 @@ internal sealed class FrameStage : IStage
             while (mi < mentions.Length && mentions[mi].FirstToken < s.FirstToken) mi++;
             int me = mi;
             while (me < mentions.Length && mentions[me].FirstToken < s.EndToken) me++;
-            frames.Frames.Add(Frame(a, language, frames, s, mentions[mi..me]));
+            frames.Frames.Add(frames.Kinds[si] == SentenceKind.Quiet ? QuietFrame(a, frames, s) : Frame(a, language, frames, s, mentions[mi..me]));
             mi = me;
         }
         frames.DocumentAttacker = MajorityAttacker(a, frames);
     }
 
     /// <summary>Words that make a sentence's sides matter by themselves: an attack, a frame, a death (the majority attacker counts those).</summary>
-    private static readonly CueSet AttackWords = CueSet.Of(Cue.StrikeTrigger, Cue.Killed, Cue.FrameStart);
+    private static readonly CueSet AttackWords = CueSet.Of(Cue.StrikeTrigger, Cue.Killed, Cue.FrameStart, Cue.AttackParticiple);
 
     /// <summary>Words that make a sentence's sides matter when it names a place: a launch, an interception, a wound, a weapon, a claim.</summary>
     private static readonly CueSet EventWords = CueSet.Of(Cue.LaunchVerb, Cue.InterceptVerb, Cue.Shot, Cue.Injured, Cue.WeaponNoun, Cue.Claim);
 
     /// <summary>
-    /// The catalogue's actor mentions of the sentences whose sides matter (runs of sentences with an attack word, or with a
-    /// place and an event word; the others name no agent a record uses), in token order.
+    /// Each sentence's kind, into <paramref name="kinds"/>: one with an attack word or with a place and an event word (its
+    /// sides matter); one with an event word or a weapon only; or a quiet one, where no frame, trigger or agent can be.
     /// </summary>
-    private static void FindActors(DocumentAnalysis a, ActorCatalogue actors, List<ActorMention> into)
+    private static void Classify(DocumentAnalysis a, List<SentenceKind> kinds)
     {
-        int run = -1;
         foreach (var s in a.Sentences)
         {
-            bool events = false, place = false, other = false;
-            for (int i = s.FirstToken; i < s.EndToken && !events; i++)
+            bool attack = false, place = false, other = false;
+            for (int i = s.FirstToken; i < s.EndToken && !attack; i++)
             {
-                events = a.HasAny(i, AttackWords);
-                other |= a.HasAny(i, EventWords);
+                attack = a.HasAny(i, AttackWords);
+                other |= a.HasAny(i, EventWords) || a.WeaponAt[i] >= 0;
                 place |= a.PlaceAt[i] >= 0;
             }
-            events |= place && other;
-            if (events && run < 0) run = s.FirstToken;
-            else if (!events && run >= 0)
+            kinds.Add(attack || place && other ? SentenceKind.Sides : other ? SentenceKind.Event : SentenceKind.Quiet);
+        }
+    }
+
+    /// <summary>
+    /// The catalogue's actor mentions of the sentences whose sides matter (runs of <see cref="SentenceKind.Sides"/>
+    /// sentences; the others name no agent a record uses), in token order.
+    /// </summary>
+    private static void FindActors(DocumentAnalysis a, ActorCatalogue actors, List<SentenceKind> kinds, List<ActorMention> into)
+    {
+        int run = -1;
+        for (int si = 0; si < a.Sentences.Length; si++)
+        {
+            var s = a.Sentences[si];
+            bool sides = kinds[si] == SentenceKind.Sides;
+            if (sides && run < 0) run = s.FirstToken;
+            else if (!sides && run >= 0)
             {
                 actors.FindInto(a.Text, a.Tokens[run..s.FirstToken], into, run);
                 run = -1;
             }
         }
         if (run >= 0) actors.FindInto(a.Text, a.Tokens[run..], into, run);
+    }
+
+    /// <summary>The frame of a sentence without an attack, event or weapon word: its cut and its period only.</summary>
+    private static SentenceFrame QuietFrame(DocumentAnalysis a, SentenceFrames frames, Sentence s)
+    {
+        int cut = AttributionCut(a, s);
+        return new SentenceFrame
+        {
+            Cut = cut, AgentStart = frames.Agents.Count, TriggerStart = frames.Triggers.Count, Cumulative = IsCumulative(a, s.FirstToken, cut),
+        };
     }
 
     private static SentenceFrame Frame(DocumentAnalysis a, LanguagePack language, SentenceFrames frames, Sentence s, ReadOnlySpan<ActorMention> mentions)

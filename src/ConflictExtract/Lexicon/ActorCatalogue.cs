@@ -98,16 +98,18 @@ public sealed class ActorCatalogue
     }
 
     /// <summary>
-    /// The keys of the first words of the phrases that may begin in lower case ("enemy", "hamas", "russian", "al"): a plain
-    /// lower-case word that is none of them starts no mention, so <see cref="FindInto"/> does not try the matcher there.
+    /// Every beginning of every phrase's key, and of those that may begin in lower case ("enemy", "hamas", "russian"): a
+    /// word of plain letters whose key is none of them starts no mention, so <see cref="FindInto"/> does not try the
+    /// matcher there.
     /// </summary>
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerStarts;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _starts, _lowerStarts;
 
-    private ActorCatalogue(ActorEntry[] entries, PhraseMatcher<Hit> matcher, int keyCount, HashSet<string> lowerStarts)
+    private ActorCatalogue(ActorEntry[] entries, PhraseMatcher<Hit> matcher, int keyCount, HashSet<string> starts, HashSet<string> lowerStarts)
     {
         _entries = entries;
         _matcher = matcher;
         _keyCount = keyCount;
+        _starts = starts.GetAlternateLookup<ReadOnlySpan<char>>();
         _lowerStarts = lowerStarts.GetAlternateLookup<ReadOnlySpan<char>>();
         _byName = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         foreach (var e in entries) _byName[e.Name] = e;
@@ -223,16 +225,17 @@ public sealed class ActorCatalogue
     }
 
     /// <summary>
-    /// A plain lower-case word (ASCII letters only, no hyphen or digit) whose key begins no phrase that may begin in lower
-    /// case: no mention starts there. Such words are most of a text; the test costs one lookup instead of the matcher's.
+    /// A word of plain ASCII letters whose key begins no phrase's key (none that may begin in lower case, for a word that
+    /// does not begin with a capital): no mention starts there. Such words are most of a text; the test costs one lookup
+    /// instead of the matcher's.
     /// </summary>
     private bool CannotStart(string text, Token t)
     {
-        if (t.Kind != TokenKind.Word || (t.Flags & (TokenFlags.Capitalized | TokenFlags.AllCaps | TokenFlags.HasHyphen | TokenFlags.HasDigit)) != 0) return false;
+        if (t.Kind != TokenKind.Word || (t.Flags & (TokenFlags.HasHyphen | TokenFlags.HasDigit)) != 0) return false;
         var w = t.Slice(text);
         foreach (char c in w)
-            if (!char.IsAsciiLetterLower(c)) return false;
-        return !_lowerStarts.Contains(w);
+            if (!char.IsAsciiLetter(c)) return false;
+        return char.IsAsciiLetterUpper(w[0]) ? !_starts.Contains(w) : !_lowerStarts.Contains(w);
     }
 
     // ---- virtual tokens ----
@@ -876,14 +879,22 @@ public sealed class ActorCatalogue
             AddPhrase(phrases, phrase, hit);
             keys.Add(key);
         }
+        var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var lowerStarts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (text, hit) in phrases)
         {
-            if (hit.Caps is { Length: > 0 } caps && caps[0] == 'U') continue; // must begin with a capital
-            int space = text.IndexOf(' ');
-            lowerStarts.Add(LexiconKey.Of(space < 0 ? text : text[..space]));
+            // The matcher joins the keys of tokens, wherever the text cuts them ("Al Shabaab" is "al" + "shabaab"): a
+            // first token's key can be any beginning of a phrase's key.
+            string key = LexiconKey.Of(text);
+            bool lower = hit.Caps is not { Length: > 0 } caps || caps[0] != 'U'; // may begin in lower case
+            for (int len = 1; len <= key.Length; len++)
+            {
+                string prefix = key[..len];
+                starts.Add(prefix);
+                if (lower) lowerStarts.Add(prefix);
+            }
         }
-        return new ActorCatalogue(entries, new PhraseMatcher<Hit>(phrases, MaxPhraseTokens), keys.Count, lowerStarts);
+        return new ActorCatalogue(entries, new PhraseMatcher<Hit>(phrases, MaxPhraseTokens), keys.Count, starts, lowerStarts);
     }
 
     private static bool FunctionWordKey(string key) => ActorWords.FunctionWords.Contains(key);
