@@ -1,6 +1,7 @@
 using ConflictExtract.Analysis;
 using ConflictExtract.Languages;
 using ConflictExtract.Lexicon;
+using ConflictExtract.Records;
 using ConflictExtract.Tagging;
 using ConflictExtract.Text;
 
@@ -49,7 +50,8 @@ internal static class AgentFinder
             if (m.FirstToken < from || m.EndToken > to || m.Has(ActorMentionFlags.Compound) || m.Has(ActorMentionFlags.ModifiesTarget)) continue;
             var actor = perspective.Resolve(m);
             if (actor is null) continue;
-            int first = m.FirstToken, end = m.EndToken;
+            // A name's head may follow it outside the mention ("Hamas fighters", "DPR shelling"): the phrase ends after it.
+            int first = m.FirstToken, end = Math.Max(m.EndToken, m.HeadToken + 1);
             bool said = SaidItActed(a, frames, end, to);
             if (m.Has(ActorMentionFlags.Institution))
             {
@@ -65,11 +67,12 @@ internal static class AgentFinder
             if (!strong && !forceOf)
             {
                 if (IsLocation(a, m, from) || first - 1 == locationEnd || first - 2 == locationEnd && a.Has(first - 1, Cue.And)) { locationEnd = end; continue; }
-                // "in Russia", "Ukraine's allies", "the DPR reported": a state or a polity that is also a place, not an agent.
+                // "in Russia", "Ukraine's allies", "the DPR reported", "in DPR shelling": a state or a polity that is also a
+                // place, not an agent.
                 if (m.Form == ActorMentionForm.StateName || IsPlaceName(a, m)) continue;
-                if (IsLosingOrSpeaking(a, end) || IsVictim(a, m)) continue;
+                if (IsLosingOrSpeaking(a, end) || IsVictim(a, m, end)) continue;
             }
-            bool origin = m.Has(ActorMentionFlags.WeaponHead); // "Iranian drones" may be the drones' origin
+            bool origin = m.Has(ActorMentionFlags.WeaponHead) && !HasForceWord(a, first, m.HeadToken); // "Iranian drones" may be the drones' origin
             agents.Add(new Agent(first, end, actor.Country, actor.Name, origin, actor.Kind == ActorKind.NonState));
         }
         UnlistedGroups(a, mentions, frames, from, to, agents);
@@ -93,6 +96,14 @@ internal static class AgentFinder
             if (!ActsAfter(a, frames, g + 1, to) && !IsBy(a, article, from) && !a.Has(s - 1, Cue.By)) continue;
             agents.Add(new Agent(s, g + 1, null, a.Text[a.Tokens[s].Start..a.Tokens[g - 1].End], false, true));
         }
+    }
+
+    /// <summary>"Kiev troops shell ...": a force noun before the weapon the phrase ended on (a verb read as a noun): a force, not an origin.</summary>
+    private static bool HasForceWord(DocumentAnalysis a, int first, int head)
+    {
+        for (int k = first; k < head; k++)
+            if (ActorWords.ForceHeadLookup.Contains(a.Word(k))) return true;
+        return false;
     }
 
     /// <summary>A word of a name: capitalised, or a hyphenated word with a capital after its particle ("al-Kheir", "el-Fasher").</summary>
@@ -133,7 +144,8 @@ internal static class AgentFinder
             if (StartsFrame(frames, k, out var kind)) return kind is FrameKind.Attack or FrameKind.ByArmed or FrameKind.ByWeapon;
             if (IsAction(a, k)) return true;
             if (a.Tokens[k].Kind == TokenKind.Punctuation || a.Has(k, Cue.ClauseBreak) || a.Has(k, Cue.SpeechVerb)
-                || a.Has(k, Cue.NonAttackerVerb) || a.Has(k, Cue.Of) || a.Has(k, Cue.During)) return false; // "the toll in X during shelling"
+                || a.Has(k, Cue.NonAttackerVerb) || a.Has(k, Cue.Of) || a.Has(k, Cue.During) // "the toll in X during shelling"
+                || a.Has(k, Cue.Killed) || a.Has(k, Cue.Injured)) return false; // "LPR servicemen killed in shelling": victims
         }
         return false;
     }
@@ -197,15 +209,20 @@ internal static class AgentFinder
         return false;
     }
 
-    /// <summary>A name of the catalogue that is also a place the gazetteer knows ("the Donetsk People's Republic", "DPR").</summary>
+    /// <summary>
+    /// A name of the catalogue that is also a place (not a country) the gazetteer knows: "the Donetsk People's Republic",
+    /// "DPR" ("in DPR shelling", "LPR servicemen"). Only its head may follow it; a force in the name makes it a force
+    /// ("the Armed Forces of Ukraine").
+    /// </summary>
     private static bool IsPlaceName(DocumentAnalysis a, ActorMention m)
     {
-        if (m.HeadToken >= 0) return false;
+        if (m.Form is not (ActorMentionForm.Name or ActorMentionForm.Alias)) return false; // "Kiev's attack": a state's forces
+        int end = m.HeadToken >= 0 ? m.HeadToken : m.EndToken;
         bool place = false;
-        for (int k = m.FirstToken; k < m.EndToken; k++)
+        for (int k = m.FirstToken; k < end; k++)
         {
-            if (ActorWords.ForceHeadLookup.Contains(a.Word(k))) return false; // "the Armed Forces of Ukraine" is a force
-            place |= a.PlaceAt[k] >= 0;
+            if (ActorWords.ForceHeadLookup.Contains(a.Word(k))) return false;
+            place |= a.PlaceAt[k] >= 0 && a.Places[a.PlaceAt[k]].Location.Kind != PlaceKind.Country;
         }
         return place;
     }
@@ -229,12 +246,11 @@ internal static class AgentFinder
     /// "Ukrainian soldiers", "three Hamas fighters", "Russian troops were killed": the side's people as victims, when they
     /// are not the subject of an attack.
     /// </summary>
-    private static bool IsVictim(DocumentAnalysis a, ActorMention m)
+    private static bool IsVictim(DocumentAnalysis a, ActorMention m, int e)
     {
         if (m.HeadToken >= 0 && a.Has(m.HeadToken, Cue.VictimHead)) return true;
-        if (m.Has(ActorMentionFlags.WeaponHead)) return false;
+        if (m.Has(ActorMentionFlags.WeaponHead) || m.HeadToken >= 0 && ActorWords.ActHeadLookup.Contains(a.Word(m.HeadToken))) return false; // "nine enemy attacks"
         if (m.FirstToken > 0 && a.QuantityAt[m.FirstToken - 1] >= 0) return true;
-        int e = m.EndToken;
         return a.Has(e, Cue.Auxiliary) && (a.Has(e + 1, Cue.Killed) || a.Has(e + 1, Cue.Injured) || a.Has(e + 1, Cue.Been) && (a.Has(e + 2, Cue.Killed) || a.Has(e + 2, Cue.Injured)));
     }
 

@@ -36,6 +36,17 @@ public class AttackerNameTests : ExtractorTestBase
     [InlineData("The Houthis said they fired a missile at Eilat on Monday.", "Houthis")]
     public void TheGrammarOfAgency(string text, string name) => Assert.Equal(name, One(text).AttackerName);
 
+    [Theory]
+    [InlineData("A Ukrainian soldier was wounded amid nine enemy attacks near Avdiivka on Monday.", "Avdiivka", "Russian forces")]
+    [InlineData("Two civilians were injured in DPR shelling by the Ukrainian military on Monday.", "Donetsk Oblast", "Ukrainian forces")]
+    [InlineData("Two LPR fighters were killed in shelling by Ukrainian troops on Monday.", "Luhansk Oblast", "Ukrainian forces")]
+    public void APolitysNameOrACountIsNotTheSideThatActed(string text, string place, string name)
+    {
+        var s = One(text);
+        Assert.Equal(place, s.Location?.Name);
+        Assert.Equal(name, s.AttackerName);
+    }
+
     [Fact]
     public void ATargetNamedAsASideIsNotTheAttacker()
     {
