@@ -62,7 +62,9 @@ internal static class AgentFinder
             bool forceOf = m.Form == ActorMentionForm.StateName && IsForceOf(a, first, from);
             if (forceOf) first -= a.Has(first - 3, Cue.Article) ? 3 : 2;
             if (IsTarget(a, first, from, m.Has(ActorMentionFlags.WeaponHead)) || !forceOf && IsVictimContext(a, first)) continue;
-            bool subject = ActsAfter(a, frames, end, to);
+            // A state's name is also a place: it is a subject only right before its verb ("Russia shelled", "Russia has
+            // launched"), not before a noun phrase ("in eastern Ukraine grenade attack").
+            bool subject = m.Form == ActorMentionForm.StateName ? ActsRightAfter(a, frames, end, to) : ActsAfter(a, frames, end, to);
             bool strong = subject || said || IsBy(a, first, from) || FiredFrom(a, first, from) || OfActing(a, frames, end, to) || Claims(a, end, to);
             if (!strong && !forceOf)
             {
@@ -142,7 +144,7 @@ internal static class AgentFinder
         for (int k = end; k < Math.Min(to, end + SubjectGap); k++)
         {
             if (StartsFrame(frames, k, out var kind)) return kind is FrameKind.Attack or FrameKind.ByArmed or FrameKind.ByWeapon;
-            if (IsAction(a, k)) return true;
+            if (IsAction(a, k)) return !NounUse(a, k); // "in LPR in shelling by ...": the shelling is no verb of the LPR
             if (a.Tokens[k].Kind == TokenKind.Punctuation || a.Has(k, Cue.ClauseBreak) || a.Has(k, Cue.SpeechVerb)
                 || a.Has(k, Cue.NonAttackerVerb) || a.Has(k, Cue.Of) || a.Has(k, Cue.During) // "the toll in X during shelling"
                 || a.Has(k, Cue.Killed) || a.Has(k, Cue.Injured)) return false; // "LPR servicemen killed in shelling": victims
@@ -150,7 +152,20 @@ internal static class AgentFinder
         return false;
     }
 
+    /// <summary>An attack word or frame right after <paramref name="end"/>, over auxiliaries only ("Russia has launched", "Ukraine was shelling").</summary>
+    private static bool ActsRightAfter(DocumentAnalysis a, ReadOnlySpan<FrameMatch> frames, int end, int to)
+    {
+        int k = end;
+        while (k < to && k < end + SubjectGap && (a.Has(k, Cue.Auxiliary) || a.Has(k, Cue.AgentAuxiliary) && !a.Has(k, Cue.LaunchVerb))) k++;
+        return k < to && ActsAfter(a, frames, k, Math.Min(to, k + 1));
+    }
+
     private static bool IsAction(DocumentAnalysis a, int k) => a.Has(k, Cue.StrikeTrigger) || a.Has(k, Cue.LaunchVerb);
+
+    /// <summary>An attack word after a preposition or a determiner ("in shelling", "the attack"): a noun, not a verb of a subject.</summary>
+    private static bool NounUse(DocumentAnalysis a, int k) =>
+        a.Has(k - 1, Cue.Article) || a.Has(k - 1, Cue.IndefiniteArticle) || a.Has(k - 1, Cue.Genitive) || a.Has(k - 1, Cue.Possessive)
+        || a.Has(k - 1, Cue.Locative) && !a.Has(k - 1, Cue.StrikeTrigger) && !a.Has(k - 1, Cue.To) || a.Has(k - 1, Cue.During) || a.Has(k - 1, Cue.By);
 
     private static bool StartsFrame(ReadOnlySpan<FrameMatch> frames, int k, out FrameKind kind)
     {
@@ -275,13 +290,20 @@ internal static class AgentFinder
     /// </summary>
     private static bool IsLocation(DocumentAnalysis a, ActorMention m, int from)
     {
-        if (m.HeadToken >= 0 && !a.Has(m.HeadToken, Cue.VictimHead)) return false;
-        for (int t = m.FirstToken; t < m.EndToken; t++)
+        // A place's name with an act after it is still where it happened ("in eastern Ukraine grenade attack", "in DPR shelling").
+        bool placeFirst = a.PlaceAt[m.FirstToken] >= 0;
+        if (!placeFirst && m.HeadToken >= 0 && !a.Has(m.HeadToken, Cue.VictimHead)) return false;
+        int end = m.HeadToken >= 0 ? m.HeadToken : m.EndToken;
+        for (int t = m.FirstToken; t < end; t++)
             if (ActorWords.ForceHeadLookup.Contains(a.Word(t))) return false;
+        if (m.HeadToken >= 0 && ActorWords.ForceHeadLookup.Contains(a.Word(m.HeadToken)) && !a.Has(m.HeadToken, Cue.VictimHead)) return false;
         int k = m.FirstToken - 1;
-        if (k >= from && a.Has(k, Cue.Article)) k--;
+        while (k >= from && m.FirstToken - k <= LocationIntro && (a.Has(k, Cue.Article) || a.Has(k, Cue.PlaceIntro) && !a.Has(k, Cue.Of))) k--;
         return k >= from && a.Has(k, Cue.Locative) && !a.Has(k, Cue.StrikeTrigger);
     }
+
+    /// <summary>How many words ("the", "eastern") may stand between a locative and a side's name read as a location.</summary>
+    private const int LocationIntro = 3;
 
     /// <summary>"the army of Ukraine", "troops of Russia": a force noun (not its people: "soldiers of Ukraine") and "of" before a state's name.</summary>
     private static bool IsForceOf(DocumentAnalysis a, int first, int from) =>

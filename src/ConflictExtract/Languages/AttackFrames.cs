@@ -139,7 +139,7 @@ internal sealed class AttackFrames
             for (int g = k; g < Math.Min(to, k + MaxGap + 1); g++)
             {
                 if (Fits(a, e, g)) { found = g; break; }
-                if (a.Tokens[g].Kind == TokenKind.Punctuation && !a.IsDash(g) || a.Has(g, Cue.ClauseBreak)) break;
+                if (a.Tokens[g].Kind == TokenKind.Punctuation && !a.IsDash(g) || a.Has(g, Cue.ClauseBreak) || a.Has(g, Cue.By)) break; // "killed by rebels": no object
             }
             if (found < 0) return -1;
             k = NextAfter(a, e, found);

@@ -40,11 +40,20 @@ public class AttackerNameTests : ExtractorTestBase
     [InlineData("A Ukrainian soldier was wounded amid nine enemy attacks near Avdiivka on Monday.", "Avdiivka", "Russian forces")]
     [InlineData("Two civilians were injured in DPR shelling by the Ukrainian military on Monday.", "Donetsk Oblast", "Ukrainian forces")]
     [InlineData("Two LPR fighters were killed in shelling by Ukrainian troops on Monday.", "Luhansk Oblast", "Ukrainian forces")]
+    [InlineData("Two women were killed in LPR in shelling by Ukrainian troops on Monday.", "Luhansk Oblast", "Ukrainian forces")]
     public void APolitysNameOrACountIsNotTheSideThatActed(string text, string place, string name)
     {
         var s = One(text);
         Assert.Equal(place, s.Location?.Name);
         Assert.Equal(name, s.AttackerName);
+    }
+
+    [Fact]
+    public void AStatesNameBeforeANounPhraseIsThePlace()
+    {
+        var s = One("Four soldiers were killed in an eastern Ukraine grenade attack on Monday.");
+        Assert.Equal("UA", s.Location?.Country);
+        Assert.Null(s.AttackerName);
     }
 
     [Fact]
@@ -60,6 +69,7 @@ public class AttackerNameTests : ExtractorTestBase
     [InlineData("A suicide bomber struck a Pakistani army convoy in Bannu on Monday.")]
     [InlineData("Gunmen opened fire on Afghan security forces in Kunduz on Monday.")]
     [InlineData("Unidentified gunmen attacked a bus near Quetta on Monday, killing three passengers.")]
+    [InlineData("Ukrainian soldier killed by rebel shelling near Avdiivka on Monday.")]
     public void TheAttackedSideIsNotTheAttacker(string text)
     {
         var s = One(text);
