@@ -51,7 +51,7 @@ internal sealed class CsvResultWriter(Stream output) : ResultWriter(output)
             row["weapon"].Set(StrikeFacts.Weapons(result, s) ?? "");
             row["fatalities"].Set(Number(StrikeFacts.Count(result, s, CasualtyKind.Killed)));
             row["injured"].Set(Number(StrikeFacts.Count(result, s, CasualtyKind.Injured)));
-            row["notes"].Set(StrikeFacts.EvidenceText(s.Evidence));
+            row["notes"].Set(StrikeFacts.Notes(document.Item.Document?.Text, s.Evidence));
             row["source"].Set(result.DocumentId ?? "");
             row["confidence"].Set(s.Confidence.ToString("0.###", CultureInfo.InvariantCulture));
         }

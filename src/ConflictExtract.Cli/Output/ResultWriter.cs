@@ -77,6 +77,37 @@ internal static class StrikeFacts
         return null;
     }
 
+    /// <summary>How far a note reaches past its evidence for the sentence around it, each way.</summary>
+    private const int NoteReach = 400;
+
+    /// <summary>
+    /// ACLED's notes: the sentence or sentences that hold the record's evidence, read out of the document's text (the
+    /// evidence spans are a record's words only: "Crimea … hit … Kherson"). A sentence end is '.', '!', '?' before a
+    /// space or a line break; at most <see cref="NoteReach"/> characters either way, else the evidence text itself.
+    /// </summary>
+    public static string Notes(string? text, IReadOnlyList<Evidence> evidence)
+    {
+        if (text is null || evidence.Count == 0) return EvidenceText(evidence);
+        int start = int.MaxValue, end = 0;
+        foreach (var e in evidence)
+        {
+            start = Math.Min(start, e.Start);
+            end = Math.Max(end, e.End);
+        }
+        if (start < 0 || end > text.Length || start >= end) return EvidenceText(evidence);
+        int from = start;
+        while (from > 0 && start - from < NoteReach && !IsSentenceEnd(text, from - 1)) from--;
+        int to = end;
+        while (to < text.Length && to - end < NoteReach && !IsSentenceEnd(text, to - 1)) to++;
+        if (start - from >= NoteReach || to - end >= NoteReach) return EvidenceText(evidence);
+        return text[from..to].Trim();
+    }
+
+    /// <summary>Whether a sentence ends at <paramref name="i"/>: a terminal mark before white space (or the text's end), or a line break.</summary>
+    private static bool IsSentenceEnd(string text, int i) =>
+        text[i] is '\n' or '\r'
+        || text[i] is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]));
+
     /// <summary>The evidence as text: the spans not inside another, in text order, joined by " … ".</summary>
     public static string EvidenceText(IReadOnlyList<Evidence> evidence)
     {

@@ -35,6 +35,15 @@ internal sealed partial class CasualtyRules
         for (int k = first; k < Math.Min(to, first + RightWindow); k++)
         {
             int q = _a.QuantityAt[k];
+            if (q < 0 && k == first && PossessorEnd(k, to) is var owned and > 0)
+            {
+                // "killing the farmer's three sons", "shot the mayor's wife": the possessor is no victim; what follows is the object.
+                if (_a.QuantityAt[owned] < 0)
+                    return !needsObject && kind != CasualtyKind.Missing && SingularPersonAhead(owned, to, out int kin) ? Singular(kin) : null;
+                first = owned;
+                k = owned - 1;
+                continue;
+            }
             if (q < 0)
             {
                 var person = CountRightWithoutNumber(k, first, to, kind, needsObject, out bool skip);
@@ -105,6 +114,14 @@ internal sealed partial class CasualtyRules
         return null;
     }
 
+    /// <summary>"the farmer's", "a local official's": a determiner, a person noun and a genitive; the token after it, else -1.</summary>
+    private int PossessorEnd(int k, int to)
+    {
+        if (!(_a.Has(k, Cue.IndefiniteArticle) || _a.Has(k, Cue.Article) || _a.Has(k, Cue.Possessive))) return -1;
+        if (!SingularPersonAhead(k + 1, to, out int owner) || !_a.Has(owner + 1, Cue.Genitive) || owner + 2 >= to) return -1;
+        return owner + 2;
+    }
+
     /// <summary>
     /// A determiner before a person noun: "a/the/his [modifiers] headman" (one), "an elderly couple" (two), "a family of
     /// four" (the count after "of").
@@ -126,6 +143,7 @@ internal sealed partial class CasualtyRules
         bool singularVerb = SingularVerbGroup(i, from);
         bool inParenthetical = false;
         int singular = -1;
+        bool joined = false; // an "and" before the singular person: a subject of its own
         for (int k = startAt - 1; k >= limit; k--)
         {
             if (KindAt(k, from) is not null && k != i && !_woundedThenDied.Contains(k))
@@ -180,7 +198,8 @@ internal sealed partial class CasualtyRules
                 q = AppositionHead(k, limit, kind, q, i);
                 if (q != inner) _apposition = true; // the list inside the commas is not coordinated with the head
                 var g = GroupAfter(_a.Quantities[q].End, i, GroupWindow + 1, out _);
-                if (g == CasualtyGroup.Unknown && singular >= 0) g = GroupOf(singular);
+                if (joined) AddJoinedPerson(si, kind, singular, cumulative); // "two sons and a neighbour were killed": 2 and 1
+                else if (g == CasualtyGroup.Unknown && singular >= 0) g = GroupOf(singular);
                 return CountHit.OfQuantity(q, g);
             }
             if (singular < 0 && !inParenthetical && IsPersonNoun(k) && !_a.Has(k, Cue.Perpetrator) && HasSingularDeterminer(k, limit))
@@ -191,11 +210,24 @@ internal sealed partial class CasualtyRules
                 if (_a.Has(k, Cue.RelativeSubject) && singular < 0 && OnlyVerbGroup(k + 1, i)) continue;
                 break;
             }
-            if (_a.Has(k, Cue.And) && singular >= 0 && !_a.Has(k - 1, Cue.Person) && !_a.Has(k + 1, Cue.Person) && !_a.Has(k + 1, Cue.Possessive)) break;
+            if (_a.Has(k, Cue.And) && singular >= 0)
+            {
+                if (!_a.Has(k - 1, Cue.Person) && !_a.Has(k + 1, Cue.Person) && !_a.Has(k + 1, Cue.Possessive)) break;
+                joined = true;
+            }
         }
         if (singular >= 0) return Singular(singular);
         if (startAt == i && BarePersonBefore(i, from)) return CountHit.OfPerson(i - 1, GroupOf(i - 1)); // "a devotee injured"
         return SingularSubject(startAt, from, i);
+    }
+
+    /// <summary>The person joined by "and" after a count ("two sons and a neighbour"): one casualty of its own.</summary>
+    private void AddJoinedPerson(int si, CasualtyKind kind, int person, bool cumulative)
+    {
+        if (HasDraftAt(kind, person)) return;
+        var c = _records.NewCasualty(kind, Quantity.Exact(_a.Has(person, Cue.CoupleNoun) ? 2 : 1), si, person, cumulative, GroupOf(person), CountOrigin.Coordinated, _word);
+        c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[person].Start, _a.Tokens[person].End));
+        _found.Add(c);
     }
 
     /// <summary>A noun naming one person ("headman"), two ("couple"), or "head" before "of" ("the head of the council").</summary>
@@ -348,14 +380,19 @@ internal sealed partial class CasualtyRules
                 var c = _records.NewCasualty(kind, Quantity.Exact(1), si, j, cumulative, GroupOf(j), CountOrigin.Coordinated, _word);
                 c.Evidence.Add(Evidence.Of(_a.Text, _a.Tokens[j].Start, _a.Tokens[j].End));
                 _found.Add(c);
+                CoordinatedBefore(si, PhraseStart(j, from), from, kind, cumulative); // "a woman, a man and a child"
                 return;
             }
         }
     }
 
+    /// <summary>"alongside", "along with", "together with" at token <paramref name="k"/>.</summary>
+    private bool IsCompanion(int k) => _a.Has(k, Cue.Companion) || _a.Has(k, Cue.CompanionLead) && _a.Has(k + 1, Cue.With);
+
     /// <summary>
     /// After a count: "24 dead, including 13 children" (a subset), and for a transitive verb "killed five soldiers and
-    /// three civilians" / "killed two children and a woman" (more groups).
+    /// three civilians" / "killed two children and a woman" (more groups); after any casualty word a companion ("was
+    /// killed alongside his nephew", "along with two guards").
     /// </summary>
     private void FollowingCounts(int si, int after, int to, CasualtyKind kind, bool coordinated, bool cumulative)
     {
@@ -367,7 +404,9 @@ internal sealed partial class CasualtyRules
             if (KindAt(k, 0) is not null) return;
             bool including = _a.Has(k, Cue.Including) || inSubsetList && _a.Has(k, Cue.And);
             if (including) inSubsetList = true;
-            bool and = coordinated && _a.Has(k, Cue.And);
+            bool companion = IsCompanion(k);
+            bool and = coordinated && _a.Has(k, Cue.And) || companion;
+            if (companion && !_a.Has(k, Cue.Companion)) k++; // "along with": the list starts after "with"
             if (!including && !and)
             {
                 if (_a.Tokens[k].Kind == TokenKind.Punctuation && !_a.IsPunct(k, ',')) return;

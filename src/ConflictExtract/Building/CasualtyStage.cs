@@ -188,7 +188,8 @@ internal sealed partial class CasualtyRules : Scratch
         _found.Add(c);
         int after = Math.Max(i, hit.Quantity >= 0 ? _a.Quantities[hit.Quantity].End - 1 : countToken);
         FollowingCounts(si, after, to, kind, transitive && countToken > i, cumulative);
-        if (countToken < i) CoordinatedBefore(si, PhraseStart(countToken, from), from, kind, cumulative);
+        // "The driver, a 41-year-old man, was killed": a singular verb has one subject; the phrase before the comma is its appositive.
+        if (countToken < i && !SingularVerbGroup(i, from)) CoordinatedBefore(si, PhraseStart(countToken, from), from, kind, cumulative);
     }
 
     /// <summary>Where the noun phrase of a count or person noun starts: its determiner when it has one ("a local official").</summary>

@@ -46,6 +46,8 @@ internal sealed class StrikeDraft : IDraft
     public Location Location { get; set; }
     public DateRange? Date { get; set; }
     public string? Attacker { get; set; }
+    /// <summary>The attacking side's name (the contract's attackerName); set together with <see cref="Attacker"/>.</summary>
+    public string? AttackerName { get; set; }
     public string? Target { get; set; }
     public TargetCategory? TargetCategory { get; set; }
     public (int Start, int End)? TargetSpan { get; set; }
@@ -70,6 +72,7 @@ internal sealed class StrikeDraft : IDraft
         Location = null!;
         Date = null;
         Attacker = null;
+        AttackerName = null;
         Target = null;
         TargetCategory = null;
         TargetSpan = null;
@@ -132,6 +135,8 @@ internal sealed class CasualtyDraft : IDraft
     public CasualtyDraft? PartOf { get; set; }
     /// <summary>The draft this one was merged into (the same figure reported again), else null.</summary>
     public CasualtyDraft? MergedInto { get; set; }
+    /// <summary>The sentence of the last draft merged into this one, else -1: another draft of that sentence is another person.</summary>
+    public int AbsorbedSentence { get; set; } = -1;
     /// <summary>A figure of history ("the 2009 massacre of 40 villagers", "the war has killed thousands"): a record, never in the total.</summary>
     public bool Background { get; set; }
     /// <summary>
@@ -163,6 +168,7 @@ internal sealed class CasualtyDraft : IDraft
         PartOf = MergedInto = null;
         Background = Earlier = false;
         Sentence = CountToken = WordToken = 0;
+        AbsorbedSentence = -1;
         Evidence.Clear();
         EvidenceKeys = null;
         Id = "";

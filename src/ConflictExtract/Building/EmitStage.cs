@@ -55,7 +55,7 @@ internal sealed class Emitter : Scratch
             strikes[i] = new StrikeEvent(
                 s.Id, s.Date, s.Location, s.Attacker, s.Target, s.TargetCategory,
                 ImmutableCollectionsMarshal.AsImmutableArray(weaponIds), s.WeaponCategory, s.MunitionCount, s.Intercepted, s.LaunchSite,
-                CasualtyIdsOf(s), StrikeConfidence.Of(s), [.. s.Evidence]);
+                CasualtyIdsOf(s), StrikeConfidence.Of(s), [.. s.Evidence], s.AttackerName);
         }
 
         var casualties = new Casualty[records.Casualties.Count];
@@ -149,7 +149,7 @@ internal static class StrikeConfidence
     {
         double c = s.ExplicitTrigger ? WithTrigger : WithoutTrigger;
         if (s.Date is not null) c += PerSlot;
-        if (s.Attacker is not null) c += PerSlot;
+        if (s.Attacker is not null || s.AttackerName is not null) c += PerSlot;
         if (s.Weapons.Count > 0 || s.WeaponCategory is not null) c += PerSlot;
         if (s.Casualties.Count > 0) c += PerSlot;
         if (s.Location.Kind is PlaceKind.Country) c -= CountryPenalty;

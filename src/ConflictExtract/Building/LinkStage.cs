@@ -8,8 +8,8 @@ namespace ConflictExtract.Building;
 
 /// <summary>
 /// Links: each casualty takes its sentence's date, the place struck nearest its count and the strike at that place (else
-/// the sentence's first strike, else the place of the sentence before unless a new topic opens); launch sites named with
-/// a launch verb go to the strikes that have none, when those strikes' weapons were launched.
+/// the sentence's first strike, else the place of the sentence before unless a new topic opens); a launch site named in a
+/// sentence of its own goes to the strikes it is about.
 /// </summary>
 internal sealed class LinkStage : IStage
 {
@@ -32,7 +32,7 @@ internal sealed class LinkStage : IStage
             for (; nextCasualty < records.Casualties.Count && records.Casualties[nextCasualty].Sentence == si; nextCasualty++)
                 Link(a, records.Casualties[nextCasualty], scene, scenes.PlacesOf(si), strikesHere, a.Sentences[si]);
         }
-        ApplyLaunchSites(a, records);
+        ApplyLaunchSites(a, doc.Frames, records);
     }
 
     private static void Link(DocumentAnalysis a, CasualtyDraft c, SentenceScene scene, ReadOnlySpan<PlaceHit> places, ReadOnlySpan<StrikeDraft> strikesHere, Sentence s)
@@ -68,16 +68,58 @@ internal sealed class LinkStage : IStage
     private static bool StartsNewTopic(DocumentAnalysis a, Sentence s) =>
         a.Has(s.FirstToken, Cue.TopicShift) || a.Tokens[s.FirstToken].Has(TokenFlags.ParagraphBefore) && a.Has(s.FirstToken, Cue.In);
 
-    private static void ApplyLaunchSites(DocumentAnalysis a, RecordDrafts records)
+    /// <summary>
+    /// A launch site named in a sentence without strikes of its own ("The missiles were launched from the Belgorod region")
+    /// goes to the strikes it is about, among those of the <see cref="LaunchAnaphoraSentences"/> sentences before it: those
+    /// of the systems it names, else those of the nearest sentence with strikes, when it names a weapon. A sentence's own
+    /// strikes took theirs from their own words (the strike stage). Strikes are in sentence order here, so each site looks
+    /// at a window of them only.
+    /// </summary>
+    private static void ApplyLaunchSites(DocumentAnalysis a, SentenceFrames frames, RecordDrafts records)
     {
-        if (records.LaunchSites.Count == 0) return;
-        var site = records.LaunchSites[0];
-        foreach (var s in records.Strikes)
+        var strikes = records.Strikes;
+        foreach (var site in records.LaunchSites)
         {
-            if (s.LaunchSite is not null) continue;
-            if (records.Weapons.Count > 0 && s.Weapons.Count == 0) continue; // a launch site belongs to the strikes of the weapons it launched
-            s.LaunchSite = site.Location;
-            s.Evidence.Add(Evidence.Of(a.Text, site.Start, site.End));
+            int ls = a.SentenceOf(a.TokenAtOrAfter(site.Start));
+            int from = FirstStrikeFrom(strikes, Math.Max(0, ls - LaunchAnaphoraSentences)), to = FirstStrikeFrom(strikes, ls);
+            if (from == to || to < strikes.Count && strikes[to].Sentence == ls || !frames[ls].WeaponWord) continue;
+            var sent = a.Sentences[ls];
+            bool given = false;
+            foreach (var h in a.WeaponsIn(sent.FirstToken, sent.EndToken))
+                for (int i = from; i < to; i++)
+                    if (strikes[i].LaunchSite is null && HasWeapon(strikes[i], h.Weapon.Name)) { Give(a, strikes[i], site); given = true; }
+            if (given) continue;
+            int last = strikes[to - 1].Sentence; // the nearest sentence before with strikes
+            for (int i = to - 1; i >= from && strikes[i].Sentence == last; i--)
+                if (strikes[i].LaunchSite is null) Give(a, strikes[i], site);
         }
+    }
+
+    /// <summary>A launch site refers back to the strikes of at most this many sentences before it.</summary>
+    private const int LaunchAnaphoraSentences = 3;
+
+    /// <summary>The index of the first strike of sentence <paramref name="sentence"/> or later (strikes in sentence order).</summary>
+    private static int FirstStrikeFrom(List<StrikeDraft> strikes, int sentence)
+    {
+        int lo = 0, hi = strikes.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (strikes[mid].Sentence < sentence) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static bool HasWeapon(StrikeDraft s, string name)
+    {
+        foreach (var w in s.Weapons)
+            if (w.Info.Name == name) return true;
+        return false;
+    }
+
+    private static void Give(DocumentAnalysis a, StrikeDraft s, LaunchSite site)
+    {
+        s.LaunchSite = site.Location;
+        s.Evidence.Add(Evidence.Of(a.Text, site.Start, site.End));
     }
 }

@@ -115,7 +115,7 @@ internal sealed class MergeRules : Scratch
     private static void Absorb(StrikeDraft a, StrikeDraft b)
     {
         a.Date ??= b.Date;
-        a.Attacker ??= b.Attacker;
+        if (a.Attacker is null && a.AttackerName is null) (a.Attacker, a.AttackerName) = (b.Attacker, b.AttackerName); // the side as one pair
         a.Target ??= b.Target;
         a.TargetCategory ??= b.TargetCategory;
         a.TargetSpan ??= b.TargetSpan;
@@ -149,6 +149,7 @@ internal sealed class MergeRules : Scratch
                 continue;
             }
             b.MergedInto = a;
+            a.AbsorbedSentence = b.Sentence;
             a.Location ??= b.Location;
             a.Date ??= b.Date;
             if (a.Group == CasualtyGroup.Unknown) a.Group = b.Group;
@@ -205,7 +206,8 @@ internal sealed class MergeRules : Scratch
         if (a.Location is null && b.Location is null && !string.Equals(a.Evidence[0].Text, b.Evidence[0].Text, StringComparison.OrdinalIgnoreCase)) return false;
         if (!DatesCompatible(a.Date, b.Date)) return false;
         if (a.Group != CasualtyGroup.Unknown && b.Group != CasualtyGroup.Unknown && a.Group != b.Group) return false;
-        return a.Sentence != b.Sentence;
+        // "Ms. Ruiz was killed alongside her nephew": once her report joined the earlier one, the nephew is someone else.
+        return a.Sentence != b.Sentence && a.AbsorbedSentence != b.Sentence;
     }
 
     private static bool SamePlace(Location a, Location b) => a.Name == b.Name && a.Admin1 == b.Admin1 && a.Country == b.Country;

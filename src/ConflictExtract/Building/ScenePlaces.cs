@@ -25,8 +25,9 @@ internal sealed partial class SceneRules
     private const int LeadWindow = 3;
 
     /// <summary>The places of tokens [from, cut) that are the scene of the event, into <see cref="_kept"/>; places fired from into <paramref name="launches"/>.</summary>
-    private void ScenePlaces(int from, int cut, ReadOnlySpan<Agent> agents, List<PlaceHit> launches)
+    private void ScenePlaces(int from, SentenceFrame f, ReadOnlySpan<Agent> agents, List<PlaceHit> launches)
     {
+        int cut = f.Cut;
         _kept.Clear();
         _acceptedEnds.Clear();
         int otherEvent = OtherEventStart(from, cut);
@@ -51,7 +52,7 @@ internal sealed partial class SceneRules
                 continue;
             }
             (head, hasHead, headEligible, lastEnd) = (p, true, eligible, p.End);
-            headKept = eligible && IsScenePlace(p, from, cut, launches);
+            headKept = eligible && IsScenePlace(p, from, cut, f, launches);
             if (headKept) Keep(p);
         }
         MostSpecific();
@@ -64,7 +65,7 @@ internal sealed partial class SceneRules
     }
 
     /// <summary>Whether place <paramref name="p"/>, not a source, agent or qualifier, is the scene of the sentence's event (or a launch site, then added to <paramref name="launches"/>).</summary>
-    private bool IsScenePlace(PlaceHit p, int from, int cut, List<PlaceHit> launches)
+    private bool IsScenePlace(PlaceHit p, int from, int cut, SentenceFrame f, List<PlaceHit> launches)
     {
         int before = p.First - 1;
         while (before >= from && (_a.Has(before, Cue.Article) || _a.Has(before, Cue.RegionNoun) || _a.Has(before, Cue.Of) && _a.Has(before - 1, Cue.RegionNoun))) before--;
@@ -77,8 +78,10 @@ internal sealed partial class SceneRules
         if (_a.Has(p.End, Cue.InstitutionHead) || _a.Has(p.End, Cue.MilitaryWord) && _a.Has(p.End + 1, Cue.AdministrationWord)) return false;
         // "Kharkiv residents": the place of the people named.
         bool ofPeople = _a.Has(p.End, Cue.Person);
+        // The subject of a passive attack frame ("Derhachi was hit by ...", "X was the target of"), from the frame stage.
+        bool patient = p.First >= f.PatientFirst && p.End <= f.PatientEnd;
         int locative = -1;
-        if (!ofPeople && !IsLocativeBefore(p.First, from, out locative) && !IsPassiveSubject(p, from, cut) && !IsRegionOfUnknownPlace(p, from)) return false;
+        if (!ofPeople && !patient && !IsLocativeBefore(p.First, from, out locative) && !IsPassiveSubject(p, from, cut) && !IsRegionOfUnknownPlace(p, from)) return false;
         if (locative >= 0 && IsBackgroundLead(locative)) return false;
         // A country is struck "in/on/at" it, not "of" it ("the aggression of the Russian Federation").
         if (p.Location.Kind == PlaceKind.Country && (_a.Has(before, Cue.Of) || _a.Has(p.First - 1, Cue.Of))) return false;

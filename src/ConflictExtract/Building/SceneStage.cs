@@ -118,7 +118,7 @@ internal sealed partial class SceneRules : Scratch
             var s = _a.Sentences[si];
             var f = frames[si];
             var scene = new SentenceScene { PreviousPlace = lastPlace, PlaceStart = scenes.Places.Count, LaunchStart = scenes.Launches.Count };
-            ScenePlaces(s.FirstToken, f.Cut, frames.AgentsOf(si), scenes.Launches);
+            ScenePlaces(s.FirstToken, f, frames.AgentsOf(si), scenes.Launches);
             AddRegionOfPlaceBefore(s.FirstToken, f.Cut, lastPlace);
             scenes.Places.AddRange(_kept);
             scene.PlaceCount = _kept.Count;

@@ -19,6 +19,7 @@ internal sealed partial class StrikeRules
     {
         _fired.Clear();
         _down.Clear();
+        _countSpans.Clear();
         int skipUntil = -1;
         foreach (var q in _a.QuantitiesIn(from, to))
         {
@@ -32,19 +33,52 @@ internal sealed partial class StrikeRules
                     _down.Add(q.Value);
                     _fired.Add(_a.Quantities[k2].Value);
                     skipUntil = _a.Quantities[k2].End;
+                    _countSpans.Add((q.Start, _a.Quantities[k2].EndChar));
                 }
                 continue;
             }
             if (_a.Has(q.End, Cue.Of) && (_a.Has(q.End + 1, Cue.RelativeObject) || _a.Has(q.End + 1, Cue.Them)))
             {
-                if (InterceptNear(q.First, q.End + 2, from, to)) _down.Add(q.Value); // "35 of which were shot down"
+                if (InterceptNear(q.First, q.End + 2, from, to)) // "35 of which were shot down"
+                {
+                    _down.Add(q.Value);
+                    _countSpans.Add((q.Start, q.EndChar));
+                }
                 continue;
             }
-            if (!Phrases.IsMunitionAfter(_a, q.End, to)) continue;
+            if (!Phrases.IsMunitionAfter(_a, q.End, to))
+            {
+                // "two were intercepted", "35 were shot down": a bare count as the subject of an interception.
+                if (_a.Has(q.End, Cue.Auxiliary) && IsInterceptWord(q.End + 1) && q.First > from && !_a.Has(q.First - 1, Cue.Article))
+                {
+                    _down.Add(q.Value);
+                    _countSpans.Add((q.Start, q.EndChar));
+                }
+                continue;
+            }
             if (InterceptNear(q.First, q.End, from, to)) _down.Add(q.Value);
             else _fired.Add(q.Value);
+            _countSpans.Add((q.Start, q.EndChar));
         }
-        return (Sum(_fired), Sum(_down));
+        var fired = Sum(_fired);
+        return (fired, Sum(_down) ?? PronounShotDown(from, to, fired));
+    }
+
+    /// <summary>
+    /// "... launched a Kinzhal missile at Kyiv; it was shot down": a pronoun as the subject of an interception brings down
+    /// the one munition fired ("it"), or all of them ("they", "all of them").
+    /// </summary>
+    private Quantity? PronounShotDown(int from, int to, Quantity? fired)
+    {
+        for (int i = from; i < to; i++)
+        {
+            // "it was", "they were": the pronoun is a subject ("its", "their" are not).
+            if (!_a.Has(i, Cue.ActorPronoun) || !_a.Has(i + 1, Cue.Auxiliary) || !InterceptNear(i, i + 1, from, to)) continue;
+            bool singular = _a.Has(i, Cue.DummySubject); // "it"
+            if (singular) return fired is null || fired.Headline == 1 ? Quantity.Exact(1) : null;
+            return fired;
+        }
+        return null;
     }
 
     /// <summary>The sum of several counts, with the loosest qualifier among them.</summary>

@@ -31,6 +31,13 @@ internal enum Cue : byte
     ResidentialModifier,
     /// <summary>Nouns of a weapon's reach: "a range of 650 km".</summary>
     RangeNoun,
+    /// <summary>Past participles of attack verbs, for passive frames: "was shelled", "were struck" (frames.txt).</summary>
+    AttackParticiple,
+    /// <summary>
+    /// The first words of the attack frames of <c>frames.txt</c> ("came", "opened", "stormed"): not listed in cues.txt, the
+    /// language pack gives them this class when it loads the frames, so that the frame stage tries a frame only there.
+    /// </summary>
+    FrameStart,
     Killed,
     Injured,
     Missing,
@@ -97,6 +104,11 @@ internal enum Cue : byte
     /// <summary>Words after which a count is part of a count before it.</summary>
     Including,
     Remaining,
+    /// <summary>Words that add a victim to the one before: "killed alongside his nephew"; <see cref="CompanionLead"/> needs "with" after it.</summary>
+    Companion,
+    /// <summary>"along with", "together with".</summary>
+    CompanionLead,
+    With,
     /// <summary>Words that set one estimate of a toll against another: "police said 9, although residents said 20".</summary>
     Contrast,
     /// <summary>Words that add to the figures before them: "two soldiers were also killed".</summary>
@@ -121,31 +133,28 @@ internal enum Cue : byte
     AdjectiveLike,
     /// <summary>Words before a person noun that do not stop a count from counting people: "three more", "two other".</summary>
     MoreOther,
-    /// <summary>Words after a side's adjective that make it an agent: "Russian forces", "Ukrainian shelling".</summary>
-    AgentHead,
-    /// <summary>Words between a side's adjective and its head: "Russian Armed Forces", "a Russian glide bomb".</summary>
-    AgentModifier,
-    /// <summary>Nouns of a force named with its country after "of": "the Armed Forces of Ukraine".</summary>
-    ForceNoun,
-    Armed,
     /// <summary>Words after a side that make it the subject of an attack: "Russia has launched", "Russia shelled".</summary>
     AgentAuxiliary,
     /// <summary>Words after a side that make it the losing or defending side, not the attacker.</summary>
     NonAttackerVerb,
     /// <summary>Words after a side's adjective that make it a victim or a target: "Ukrainian soldiers", "Russian positions".</summary>
     VictimHead,
-    MaterielNoun,
     /// <summary>Prepositions after which a side is the target of an attack, not its agent: "fired on Ukrainian positions".</summary>
     TargetPreposition,
     /// <summary>Nouns of a unit or its losses before "of": "two battalions of the army" names victims.</summary>
     UnitNoun,
     Brigade,
-    Federation,
     /// <summary>Words after a place that make it an institution's name, not a scene: "the Kharkiv regional administration".</summary>
     InstitutionHead,
     MilitaryWord,
     AdministrationWord,
     SpeechVerb,
+    /// <summary>Pronouns that refer back to a side: "the ministry said its forces struck", "the group said it fired".</summary>
+    ActorPronoun,
+    /// <summary>Words of a claim of responsibility: "claimed the bombing", "claimed responsibility".</summary>
+    Claim,
+    /// <summary>Nouns of an armed group named by its own words: "the Mai-Mai Yakutumba militia", "the Ansar group".</summary>
+    GroupNoun,
     Locative,
     /// <summary>Words between a locative and the place name: "in the city of", "on the outskirts of".</summary>
     PlaceIntro,

@@ -6,26 +6,10 @@ using ConflictExtract.Text;
 
 namespace ConflictExtract.Languages;
 
-/// <summary>How a word naming a side of a war acts on its own (see <c>sides.tsv</c>).</summary>
-internal enum SideForm : byte
-{
-    /// <summary>An agent only before an agent head or an attack verb: "Russian forces", "Russia shelled".</summary>
-    Adjective,
-    /// <summary>A capitalised noun that is an agent on its own: "the Russians shelled".</summary>
-    Noun,
-    /// <summary>A noun that is an agent on its own in any case: "the enemy shelled".</summary>
-    Common,
-    /// <summary>A force named by its initials: "AFU shelled".</summary>
-    Acronym,
-}
-
-/// <summary>A word naming a side of a war: the side's country and how the word acts.</summary>
-internal readonly record struct Side(string Country, SideForm Form);
-
 /// <summary>
 /// The words of one language, as the record layer reads them: the cue classes of every word, the target nouns, the
-/// words naming the sides of a war and the generic weapon phrases. Loaded once from a language folder's data files
-/// (embedded in the package); immutable and safe to share between threads.
+/// attack frames and the generic weapon phrases (the sides of a war are the actor catalogue's, not a language's). Loaded
+/// once from a language folder's data files (embedded in the package); immutable and safe to share between threads.
 /// </summary>
 internal sealed partial class LanguagePack
 {
@@ -34,16 +18,15 @@ internal sealed partial class LanguagePack
     private readonly FrozenDictionary<string, CueSet>.AlternateLookup<ReadOnlySpan<char>> _cues;
     private readonly (string Suffix, CueSet Cues)[] _suffixes;
     private readonly FrozenDictionary<string, TargetCategory>.AlternateLookup<ReadOnlySpan<char>> _targets;
-    private readonly FrozenDictionary<string, Side>.AlternateLookup<ReadOnlySpan<char>> _sides;
 
     private LanguagePack(string name, Dictionary<string, CueSet> cues, List<(string, CueSet)> suffixes,
-        Dictionary<string, TargetCategory> targets, Dictionary<string, Side> sides, List<(string, WeaponCategory)> weaponWords)
+        Dictionary<string, TargetCategory> targets, AttackFrames frames, List<(string, WeaponCategory)> weaponWords)
     {
         Name = name;
         _cues = cues.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _suffixes = [.. suffixes];
         _targets = targets.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _sides = sides.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Frames = frames;
         var phrases = new List<(string, WeaponCategory)>(weaponWords.Count * 2);
         phrases.AddRange(weaponWords);
         foreach (var (p, c) in weaponWords) phrases.Add((p + "s", c));
@@ -59,6 +42,9 @@ internal sealed partial class LanguagePack
 
     /// <summary>Every class some word of this language belongs to.</summary>
     public CueSet Classes { get; }
+
+    /// <summary>Attack frames of several words or with a condition on their subject ("came under fire", "gunmen stormed").</summary>
+    public AttackFrames Frames { get; }
 
     /// <summary>Generic weapon phrases ("ballistic missiles", "shelling") and the category each gives.</summary>
     public PhraseMatcher<WeaponCategory> WeaponWords { get; }
@@ -84,9 +70,6 @@ internal sealed partial class LanguagePack
 
     /// <summary>The target category a noun gives a strike ("refinery": energy).</summary>
     public bool TryGetTarget(ReadOnlySpan<char> word, out TargetCategory category) => _targets.TryGetValue(word, out category);
-
-    /// <summary>The side a word names ("Russian", "AFU", "the enemy").</summary>
-    public bool TryGetSide(ReadOnlySpan<char> word, out Side side) => _sides.TryGetValue(word, out side);
 
     /// <summary>Loads the language folder <paramref name="name"/> from the package's resources.</summary>
     /// <exception cref="InvalidDataException">A file is missing or malformed; the message names the file and line.</exception>
@@ -114,19 +97,15 @@ internal sealed partial class LanguagePack
             var f = Fields(line, 2, at);
             targets[f[0]] = ParseEnum<TargetCategory>(f[1], at);
         }
-        var sides = new Dictionary<string, Side>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (line, at) in Lines(name, "sides.tsv"))
-        {
-            var f = Fields(line, 3, at);
-            sides[f[0]] = new Side(f[1], ParseEnum<SideForm>(f[2], at));
-        }
+        var frames = AttackFrames.Parse(Lines(name, "frames.txt"));
+        foreach (var w in frames.FirstWords) cues[w] = cues.GetValueOrDefault(w).With(Cue.FrameStart);
         var weaponWords = new List<(string, WeaponCategory)>();
         foreach (var (line, at) in Lines(name, "weapon-words.tsv"))
         {
             var f = Fields(line, 2, at);
             weaponWords.Add((f[0], ParseEnum<WeaponCategory>(f[1], at)));
         }
-        return new LanguagePack(name, cues, suffixes, targets, sides, weaponWords);
+        return new LanguagePack(name, cues, suffixes, targets, frames, weaponWords);
 
         static void Add(List<(string, CueSet)> list, string suffix, Cue cue)
         {

@@ -97,11 +97,20 @@ public sealed class ActorCatalogue
         public bool Contains(ReadOnlySpan<char> word) => _exactLookup.Contains(word) || _foldedLookup.Contains(word);
     }
 
-    private ActorCatalogue(ActorEntry[] entries, PhraseMatcher<Hit> matcher, int keyCount)
+    /// <summary>
+    /// Every beginning of every phrase's key, and of those that may begin in lower case ("enemy", "hamas", "russian"): a
+    /// word of plain letters whose key is none of them starts no mention, so <see cref="FindInto"/> does not try the
+    /// matcher there.
+    /// </summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _starts, _lowerStarts;
+
+    private ActorCatalogue(ActorEntry[] entries, PhraseMatcher<Hit> matcher, int keyCount, HashSet<string> starts, HashSet<string> lowerStarts)
     {
         _entries = entries;
         _matcher = matcher;
         _keyCount = keyCount;
+        _starts = starts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lowerStarts = lowerStarts.GetAlternateLookup<ReadOnlySpan<char>>();
         _byName = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         foreach (var e in entries) _byName[e.Name] = e;
     }
@@ -163,37 +172,70 @@ public sealed class ActorCatalogue
     public IReadOnlyList<ActorMention> Find(string text, ReadOnlySpan<Token> tokens)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
-        int count = 0;
-        for (int i = 0; i < tokens.Length; i++)
-        {
-            var t = tokens[i];
-            if ((uint)t.Start > (uint)text.Length || (uint)t.Length > (uint)(text.Length - t.Start)) return [];
-            count += t.Kind == TokenKind.Word && t.Has(TokenFlags.HasHyphen) ? 2 : 1;
-        }
-        var vt = ArrayPool<Token>.Shared.Rent(count);
-        var origin = ArrayPool<int>.Shared.Rent(count);
-        var part = ArrayPool<byte>.Shared.Rent(count);
         var list = t_scratch ?? new List<ActorMention>(64);
         t_scratch = null; // re-entrancy safe: a nested call on this thread gets its own list
         list.Clear();
         try
         {
-            int n = Split(text, tokens, vt, origin, part);
-            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n), list);
-            scan.Run();
+            FindInto(text, tokens, list);
             return list.Count == 0 ? [] : list.ToArray();
         }
         finally
         {
-            ArrayPool<Token>.Shared.Return(vt);
-            ArrayPool<int>.Shared.Return(origin);
-            ArrayPool<byte>.Shared.Return(part);
             if (list.Capacity <= MaxKeptScratch)
             {
                 list.Clear();
                 t_scratch = list;
             }
         }
+    }
+
+    /// <summary>
+    /// Appends the mentions <see cref="Find"/> returns to <paramref name="into"/> (the record layer's per-document list, so
+    /// that a document allocates nothing for them). <paramref name="tokens"/> may be a stretch of the document's tokens
+    /// that starts at token <paramref name="tokenOffset"/>: the mentions' token indexes are then the document's.
+    /// </summary>
+    internal void FindInto(string text, ReadOnlySpan<Token> tokens, List<ActorMention> into, int tokenOffset = 0)
+    {
+        if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return;
+        int count = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if ((uint)t.Start > (uint)text.Length || (uint)t.Length > (uint)(text.Length - t.Start)) return;
+            count += t.Kind == TokenKind.Word && t.Has(TokenFlags.HasHyphen) ? 2 : 1;
+        }
+        var vt = ArrayPool<Token>.Shared.Rent(count);
+        var origin = ArrayPool<int>.Shared.Rent(count);
+        var part = ArrayPool<byte>.Shared.Rent(count);
+        try
+        {
+            int n = Split(text, tokens, vt, origin, part);
+            if (tokenOffset != 0)
+                for (int i = 0; i < n; i++) origin[i] += tokenOffset;
+            var scan = new Scan(this, text, vt.AsSpan(0, n), origin.AsSpan(0, n), part.AsSpan(0, n), into, skipPlainLower: true);
+            scan.Run();
+        }
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(vt);
+            ArrayPool<int>.Shared.Return(origin);
+            ArrayPool<byte>.Shared.Return(part);
+        }
+    }
+
+    /// <summary>
+    /// A word of plain ASCII letters whose key begins no phrase's key (none that may begin in lower case, for a word that
+    /// does not begin with a capital): no mention starts there. Such words are most of a text; the test costs one lookup
+    /// instead of the matcher's.
+    /// </summary>
+    private bool CannotStart(string text, Token t)
+    {
+        if (t.Kind != TokenKind.Word || (t.Flags & (TokenFlags.HasHyphen | TokenFlags.HasDigit)) != 0) return false;
+        var w = t.Slice(text);
+        foreach (char c in w)
+            if (!char.IsAsciiLetter(c)) return false;
+        return char.IsAsciiLetterUpper(w[0]) ? !_starts.Contains(w) : !_lowerStarts.Contains(w);
     }
 
     // ---- virtual tokens ----
@@ -266,8 +308,10 @@ public sealed class ActorCatalogue
         private readonly ReadOnlySpan<int> _origin;
         private readonly ReadOnlySpan<byte> _part;
         private readonly List<ActorMention> _result;
+        private readonly bool _skipPlainLower;
 
-        public Scan(ActorCatalogue cat, string text, ReadOnlySpan<Token> vt, ReadOnlySpan<int> origin, ReadOnlySpan<byte> part, List<ActorMention> result)
+        public Scan(ActorCatalogue cat, string text, ReadOnlySpan<Token> vt, ReadOnlySpan<int> origin, ReadOnlySpan<byte> part, List<ActorMention> result,
+            bool skipPlainLower = false)
         {
             _cat = cat;
             _text = text;
@@ -275,6 +319,7 @@ public sealed class ActorCatalogue
             _origin = origin;
             _part = part;
             _result = result;
+            _skipPlainLower = skipPlainLower;
         }
 
         public void Run()
@@ -283,7 +328,7 @@ public sealed class ActorCatalogue
             while (i < _vt.Length)
             {
                 var t = _vt[i];
-                if (t.Kind is not (TokenKind.Word or TokenKind.Number) || _part[i] == SuffixPart)
+                if (t.Kind is not (TokenKind.Word or TokenKind.Number) || _part[i] == SuffixPart || _skipPlainLower && _cat.CannotStart(_text, t))
                 {
                     i++;
                     continue;
@@ -834,7 +879,22 @@ public sealed class ActorCatalogue
             AddPhrase(phrases, phrase, hit);
             keys.Add(key);
         }
-        return new ActorCatalogue(entries, new PhraseMatcher<Hit>(phrases, MaxPhraseTokens), keys.Count);
+        var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lowerStarts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (text, hit) in phrases)
+        {
+            // The matcher joins the keys of tokens, wherever the text cuts them ("Al Shabaab" is "al" + "shabaab"): a
+            // first token's key can be any beginning of a phrase's key.
+            string key = LexiconKey.Of(text);
+            bool lower = hit.Caps is not { Length: > 0 } caps || caps[0] != 'U'; // may begin in lower case
+            for (int len = 1; len <= key.Length; len++)
+            {
+                string prefix = key[..len];
+                starts.Add(prefix);
+                if (lower) lowerStarts.Add(prefix);
+            }
+        }
+        return new ActorCatalogue(entries, new PhraseMatcher<Hit>(phrases, MaxPhraseTokens), keys.Count, starts, lowerStarts);
     }
 
     private static bool FunctionWordKey(string key) => ActorWords.FunctionWords.Contains(key);

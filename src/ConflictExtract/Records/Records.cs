@@ -95,11 +95,17 @@ public sealed record WeaponSystem(
     ImmutableArray<Evidence> Evidence);
 
 /// <summary>One attack on one place, as reported.</summary>
+/// <remarks>
+/// <see cref="AttackerName"/> is the attacking side as the actor catalogue names it ("Russian forces", "Hamas"), or an
+/// unlisted group as the text names it; null when the text does not say. It is the last parameter (added after the others)
+/// but is written right after <see cref="Attacker"/> in the contract JSON: the properties up to it carry
+/// <c>JsonPropertyOrder(-1)</c>.
+/// </remarks>
 public sealed record StrikeEvent(
-    string Id,
-    DateRange? Date,
-    Location? Location,
-    string? Attacker,
+    [property: JsonPropertyOrder(-1)] string Id,
+    [property: JsonPropertyOrder(-1)] DateRange? Date,
+    [property: JsonPropertyOrder(-1)] Location? Location,
+    [property: JsonPropertyOrder(-1)] string? Attacker,
     string? Target,
     TargetCategory? TargetCategory,
     ImmutableArray<string> WeaponIds,
@@ -109,7 +115,8 @@ public sealed record StrikeEvent(
     Location? LaunchSite,
     ImmutableArray<string> CasualtyIds,
     double Confidence,
-    ImmutableArray<Evidence> Evidence);
+    ImmutableArray<Evidence> Evidence,
+    [property: JsonPropertyOrder(-1)] string? AttackerName = null);
 
 /// <summary>
 /// A report of people killed, injured or missing. <see cref="PartOf"/> is the id of the casualty this one is a subset of

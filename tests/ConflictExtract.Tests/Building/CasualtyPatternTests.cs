@@ -69,6 +69,37 @@ public class CasualtyPatternTests : ExtractorTestBase
         var r = Run("A rocket attack killed three boys and a teacher in the afternoon.");
         Assert.Equal(4, r.Summary.Killed?.Best);
     }
+
+    [Fact]
+    public void ACompanionIsAVictimOfHisOwn()
+    {
+        var r = Run("A soldier was wounded together with three civilians near the bridge.");
+        Assert.Equal([1L, 3L], r.Casualties.Select(c => c.Count.Headline ?? 0).Order());
+        Assert.Equal(4L, r.Summary.Injured?.Headline);
+    }
+
+    [Fact]
+    public void AMergedReportLeavesItsCompanionApart()
+    {
+        // The second sentence repeats the first's victim; her nephew, in the same sentence, is another person.
+        var r = Run("Gunmen on Friday killed Ana Ruiz in San Pedro. Ms. Ruiz was killed alongside her nephew at her home.");
+        Assert.Equal(2, r.Casualties.Count(c => c.Kind == CasualtyKind.Killed));
+    }
+
+    [Fact]
+    public void ASingularVerbMakesTheCommaAnAppositive()
+    {
+        Assert.Equal(1L, Run("A drone hit a minibus. Its driver, a 58-year-old woman, was killed.").Summary.Killed?.Headline);
+        Assert.Equal(3L, Run("Shells fell on the farm. A farmer, his daughter and a neighbour were wounded.").Summary.Injured?.Headline);
+    }
+
+    [Fact]
+    public void APossessorIsNoVictim()
+    {
+        var r = Run("An airstrike hit the house, killing the farmer's three sons and two daughters.");
+        Assert.Equal(5L, r.Summary.Killed?.Headline);
+        Assert.Equal([2L, 3L], r.Casualties.Select(c => c.Count.Headline ?? 0).Order()); // the farmer is no victim
+    }
 }
 
 public class PlaceVariantTests : ExtractorTestBase

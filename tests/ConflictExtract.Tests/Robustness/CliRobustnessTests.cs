@@ -232,7 +232,7 @@ public class CliRobustnessTests : IDisposable
         File.WriteAllLines(path,
         [
             """{"id": "high", "text": "Russian missiles struck Odesa\ud800 on Monday, killing two people.", "publishedAt": "2024-01-10"}""",
-            """{"id": "low", "text": "A drone hit Kharkiv \udc00\udc01 overnight.", "publishedAt": "2024-01-10"}""",
+            """{"id": "low", "text": "\udc00\udc01 A drone hit Kharkiv overnight.", "publishedAt": "2024-01-10"}""",
             """{"id": "pair", "text": "Shelling of Kherson \ud83d\udca5 killed three.", "publishedAt": "2024-01-10"}""",
         ]);
         var (code, stdout, stderr, _) = CliProcess.Run(["extract", path, "--format", "jsonl"]);
@@ -242,11 +242,11 @@ public class CliRobustnessTests : IDisposable
         string[] texts =
         [
             "Russian missiles struck Odesa\uFFFD on Monday, killing two people.",
-            "A drone hit Kharkiv \uFFFD\uFFFD overnight.",
+            "\uFFFD\uFFFD A drone hit Kharkiv overnight.",
             "Shelling of Kherson \U0001F4A5 killed three.",
         ];
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        bool sawReplacement = false;
+        bool sawAfterReplacement = false; // a span after a replacement character: its offsets count the character
         for (int i = 0; i < lines.Length; i++)
         {
             using var doc = JsonDocument.Parse(lines[i]);
@@ -256,10 +256,11 @@ public class CliRobustnessTests : IDisposable
                     {
                         int start = span.GetProperty("start").GetInt32(), end = span.GetProperty("end").GetInt32();
                         Assert.Equal(texts[i][start..end], span.GetProperty("text").GetString());
-                        sawReplacement |= span.GetProperty("text").GetString()!.Contains('\uFFFD');
+                        int replacement = texts[i].IndexOf('\uFFFD', StringComparison.Ordinal);
+                        sawAfterReplacement |= replacement >= 0 && replacement < start;
                     }
         }
-        Assert.True(sawReplacement, "some evidence span holds the replacement character");
+        Assert.True(sawAfterReplacement, "some evidence span lies after a replacement character");
     }
 
     [Fact]
