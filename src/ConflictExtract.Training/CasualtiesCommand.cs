@@ -19,6 +19,8 @@ namespace ConflictExtract.Training;
 /// </summary>
 public sealed class CasualtiesCommand : ITrainingCommand
 {
+    private const double ChoiceMargin = 0.005;
+
     public string Name => "casualties";
 
     public string Help => "[--wad DIR] [--ucdp CSV] [--ucdp-weight W] [--trainer fasttree|lightgbm|linear|all] [--folds K] [--repeats R] [--out DIR] [--measure GOLD_DIR]: train the casualty-count model";
@@ -71,7 +73,7 @@ public sealed class CasualtiesCommand : ITrainingCommand
             + $"UCDP {ucdpLabelled.Count} of {ucdpFigures.Count} (the others have no combination of figures that makes the total)");
 
         var ml = new MLContext(seed: 1);
-        var trainers = trainer == "all" ? ["fasttree", "fasttree-small", "lightgbm", "lightgbm-small", "linear"] : new[] { trainer };
+        var trainers = trainer == "all" ? ["fasttree-small", "fasttree", "lightgbm-small", "lightgbm", "linear"] : new[] { trainer };
         var results = new List<(string Trainer, double Killed, double Injured)>();
         var (ruleKilled, ruleInjured) = RuleExactMatch(wadFigures);
         Console.WriteLine($"rules on WAD: killed EM {ruleKilled:F3}, injured EM {ruleInjured:F3}");
@@ -87,7 +89,12 @@ public sealed class CasualtiesCommand : ITrainingCommand
             Console.WriteLine($"{t}: {repeats} x {folds}-fold CV on WAD: killed EM {k:F3}, injured EM {inj:F3}");
             results.Add((t, k, inj));
         }
-        var chosen = results.OrderByDescending(r => r.Killed + r.Injured).First();
+        // The list is in order of preference; a later trainer is chosen only when its cross-validated score beats the
+        // choice so far by more than ChoiceMargin. Smaller gaps are the fold split's noise (0.005 of the ~700
+        // labelled document-kinds is under four documents), and choosing on noise makes the model flip between runs.
+        var chosen = results[0];
+        foreach (var r in results.Skip(1))
+            if (r.Killed + r.Injured > chosen.Killed + chosen.Injured + ChoiceMargin) chosen = r;
         Console.WriteLine($"chosen: {chosen.Trainer}");
         var final = Train(ml, chosen.Trainer, wadLabelled.Concat(ucdpLabelled), ucdpWeight);
         Directory.CreateDirectory(outDir);

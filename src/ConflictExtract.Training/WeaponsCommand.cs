@@ -1,4 +1,3 @@
-using ConflictExtract.Records;
 using System.Globalization;
 using System.Text;
 using ConflictExtract.Lexicon;

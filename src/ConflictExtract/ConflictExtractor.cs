@@ -81,7 +81,10 @@ public sealed class ConflictExtractor
     public ExtractionResult Extract(string text) => Extract(text, new ExtractionOptions());
 
     /// <summary>Extracts records from one document, with its publication date.</summary>
-    public ExtractionResult Extract(string text, DateOnly? publishedAt, string? documentId = null) =>
+    public ExtractionResult Extract(string text, DateOnly? publishedAt) => Extract(text, publishedAt, null);
+
+    /// <summary>Extracts records from one document, with its publication date and the id its result carries.</summary>
+    public ExtractionResult Extract(string text, DateOnly? publishedAt, string? documentId) =>
         Extract(text, new ExtractionOptions { PublishedAt = publishedAt, DocumentId = documentId });
 
     /// <summary>

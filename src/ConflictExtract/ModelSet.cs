@@ -49,8 +49,8 @@ public sealed class ModelSet
     public EntityTagger Tagger { get; }
 
     /// <summary>Finds and geocodes place mentions.</summary>
-    public PlaceFinder Places { get; }
+    internal PlaceFinder Places { get; }
 
     /// <summary>Numbers, dates and distances.</summary>
-    public RecognizerLayer Recognizers { get; }
+    internal RecognizerLayer Recognizers { get; }
 }

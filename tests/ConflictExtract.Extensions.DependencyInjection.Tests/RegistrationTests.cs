@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ConflictExtract.Extensions.DependencyInjection;
 using ConflictExtract.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -80,8 +80,9 @@ internal sealed class HtmlResultWriter(Stream output) : ResultWriter(output)
                 if (covering.Count == 0) w.Write(piece);
                 else
                 {
-                    // The most specific record (shortest span) is the one a click on this stretch selects.
-                    var top = covering.MinBy(s => s.End - s.Start)!;
+                    // The most specific record is the one a click on this stretch selects: the shortest span,
+                    // and on equal spans the narrower kind (a weapon inside its strike's words, a casualty inside its strike).
+                    var top = covering.MinBy(s => (s.End - s.Start) * 4 + KindRank(s.Kind))!;
                     string kinds = string.Join(' ', covering.Select(s => "k-" + s.Kind).Distinct());
                     string ids = string.Join(' ', covering.Select(s => s.RecordId).Distinct());
                     w.Write($"<mark class=\"ev {kinds}\" data-start=\"{prev}\" data-end=\"{cut}\" data-r=\"{ids}\" data-top=\"{top.RecordId}\">{piece}</mark>");
@@ -90,6 +91,8 @@ internal sealed class HtmlResultWriter(Stream output) : ResultWriter(output)
             prev = cut;
         }
     }
+
+    private static int KindRank(string kind) => kind switch { "weapon" => 0, "casualty" => 1, _ => 2 };
 
     private static void Row(StreamWriter w, string id, string kind, string what, IReadOnlyList<Evidence> evidence)
     {

@@ -36,7 +36,6 @@ internal sealed partial class StrikeRules : Scratch
     private readonly List<WeaponDraft> _weaponsHere;
     private readonly List<WeaponDraft> _lastWeapons;
     private readonly List<WeaponDraft> _carried;
-    private readonly List<WeaponDraft> _munitions;
     private readonly List<Quantity> _fired;
     private readonly List<Quantity> _down;
     private readonly List<(int Start, int End)> _countSpans;
@@ -57,7 +56,6 @@ internal sealed partial class StrikeRules : Scratch
         _weaponsHere = NewList<WeaponDraft>();
         _lastWeapons = NewList<WeaponDraft>();
         _carried = NewList<WeaponDraft>();
-        _munitions = NewList<WeaponDraft>();
         _fired = NewList<Quantity>();
         _down = NewList<Quantity>();
         _countSpans = NewList<(int, int)>();

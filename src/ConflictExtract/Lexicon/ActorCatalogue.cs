@@ -28,7 +28,7 @@ namespace ConflictExtract.Lexicon;
 public sealed class ActorCatalogue
 {
     /// <summary>Name of the embedded resource holding the default catalogue.</summary>
-    public const string ResourceName = "ConflictExtract.Models.actors.actors.tsv";
+    internal const string ResourceName = "ConflictExtract.Models.actors.actors.tsv";
 
     /// <summary>The longest phrase, in tokens ("Armed Forces of the Democratic Republic of the Congo" is 9).</summary>
     internal const int MaxPhraseTokens = 10;
@@ -122,7 +122,7 @@ public sealed class ActorCatalogue
     public int Count => _entries.Length;
 
     /// <summary>Number of distinct lookup keys (names, aliases, adjectives, state names and context aliases).</summary>
-    public int KeyCount => _keyCount;
+    internal int KeyCount => _keyCount;
 
     /// <summary>All actors, in catalogue order.</summary>
     public IReadOnlyList<ActorEntry> Entries => _entries;
@@ -169,7 +169,7 @@ public sealed class ActorCatalogue
     /// <paramref name="tokens"/> must be the tokenizer's tokens of <paramref name="text"/>. Never throws on odd input;
     /// allocates only the result array, of exactly the number of mentions (work arrays are pooled).
     /// </summary>
-    public IReadOnlyList<ActorMention> Find(string text, ReadOnlySpan<Token> tokens)
+    internal IReadOnlyList<ActorMention> Find(string text, ReadOnlySpan<Token> tokens)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
         var list = t_scratch ?? new List<ActorMention>(64);

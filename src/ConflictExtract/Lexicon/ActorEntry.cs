@@ -15,12 +15,12 @@ public enum ActorKind : byte
 /// </summary>
 /// <param name="Phrase">The phrase as written in the catalogue.</param>
 /// <param name="Perspective">ISO 3166-1 alpha-2 code of the side whose texts use it ("UA": Ukrainian official texts).</param>
-public readonly record struct ActorContextAlias(string Phrase, string Perspective);
+internal readonly record struct ActorContextAlias(string Phrase, string Perspective);
 
 /// <summary>One reading of a context-dependent alias: the actor it names in texts from <see cref="Perspective"/>.</summary>
 /// <param name="Actor">The actor.</param>
 /// <param name="Perspective">ISO 3166-1 alpha-2 code of the side whose texts use the alias with this reading.</param>
-public readonly record struct ActorContextReading(ActorEntry Actor, string Perspective);
+internal readonly record struct ActorContextReading(ActorEntry Actor, string Perspective);
 
 /// <summary>
 /// One actor of the catalogue (models/actors/actors.tsv).
@@ -47,7 +47,7 @@ public sealed record ActorEntry(
     public IReadOnlyList<string> StateNames { get; init; } = [];
 
     /// <summary>Phrases that name the actor only in texts from one side's perspective.</summary>
-    public IReadOnlyList<ActorContextAlias> ContextAliases { get; init; } = [];
+    internal IReadOnlyList<ActorContextAlias> ContextAliases { get; init; } = [];
 
     /// <summary>Names that are also ordinary words or other organisations' names ("Wagner", "RSF", "ADF", "M23"): they match only with evidence.</summary>
     public IReadOnlyList<string> AmbiguousAliases { get; init; } = [];
@@ -57,7 +57,7 @@ public sealed record ActorEntry(
 }
 
 /// <summary>How an actor is named in text.</summary>
-public enum ActorMentionForm : byte
+internal enum ActorMentionForm : byte
 {
     /// <summary>The canonical name ("Hamas", "Russian forces").</summary>
     Name,
@@ -79,7 +79,7 @@ public enum ActorMentionForm : byte
 
 /// <summary>What the words around a mention say about its role. Find reports them; the record layer decides.</summary>
 [Flags]
-public enum ActorMentionFlags : ushort
+internal enum ActorMentionFlags : ushort
 {
     /// <summary>None.</summary>
     None = 0,
@@ -111,7 +111,7 @@ public enum ActorMentionFlags : ushort
 /// An actor named in text: tokens [<see cref="FirstToken"/>, <see cref="EndToken"/>) of the tokens given to
 /// <see cref="ActorCatalogue.Find"/>, characters [<see cref="Start"/>, <see cref="End"/>) of the input.
 /// </summary>
-public readonly record struct ActorMention
+internal readonly record struct ActorMention
 {
     private readonly ActorContextReading[]? _readings;
 

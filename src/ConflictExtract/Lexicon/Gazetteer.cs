@@ -12,7 +12,7 @@ namespace ConflictExtract.Lexicon;
 /// <param name="Start">Start character offset.</param>
 /// <param name="End">Exclusive end character offset.</param>
 /// <param name="KeyIndex">Index of the matched key; pass to <see cref="Gazetteer.Candidates"/>.</param>
-public readonly record struct GazetteerMatch(int FirstToken, int EndToken, int Start, int End, int KeyIndex);
+internal readonly record struct GazetteerMatch(int FirstToken, int EndToken, int Start, int End, int KeyIndex);
 
 /// <summary>
 /// The place table built from GeoNames (models/gazetteer/places.bin): Ukrainian places and regions, Russian border
@@ -56,7 +56,7 @@ public sealed class Gazetteer
     public IReadOnlyList<Place> Places => _places;
 
     /// <summary>Number of distinct name keys.</summary>
-    public int KeyCount => _keyOffsets.Length - 1;
+    internal int KeyCount => _keyOffsets.Length - 1;
 
     private static Gazetteer LoadDefault()
     {
@@ -152,7 +152,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Finds a key (already in <see cref="LexiconKey"/> form); <paramref name="keyIndex"/> is -1 when absent.</summary>
-    public bool TryFindKey(ReadOnlySpan<char> key, out int keyIndex)
+    internal bool TryFindKey(ReadOnlySpan<char> key, out int keyIndex)
     {
         int i = LowerBound(key);
         keyIndex = i < KeyCount && Compare(Key(i), key) == 0 ? i : -1;
@@ -214,7 +214,7 @@ public sealed class Gazetteer
     private Location?[]? _locations;
 
     /// <summary>Places a key names. With <paramref name="includeStems"/>, also regions the key names only as a stem ("Kharkiv" → Kharkiv Oblast).</summary>
-    public IReadOnlyList<Place> Candidates(int keyIndex, bool includeStems = false)
+    internal IReadOnlyList<Place> Candidates(int keyIndex, bool includeStems = false)
     {
         if ((uint)keyIndex >= (uint)KeyCount) return [];
         var list = new List<Place>();
@@ -267,7 +267,7 @@ public sealed class Gazetteer
     /// whose keys concatenate to a stored key ("Kryvyi Rih", "Nova Kakhovka", "Donetsk People's Republic").
     /// No allocation.
     /// </summary>
-    public bool TryMatchAt(string text, ReadOnlySpan<Token> tokens, int first, int limit, out GazetteerMatch match)
+    internal bool TryMatchAt(string text, ReadOnlySpan<Token> tokens, int first, int limit, out GazetteerMatch match)
     {
         match = default;
         if ((uint)first >= (uint)tokens.Length || tokens[first].Kind != TokenKind.Word) return false;
@@ -303,7 +303,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>All non-overlapping longest names in tokens [from, to) that start with a capitalised word, appended to <paramref name="output"/>.</summary>
-    public void FindAll(string text, ReadOnlySpan<Token> tokens, int from, int to, List<GazetteerMatch> output)
+    internal void FindAll(string text, ReadOnlySpan<Token> tokens, int from, int to, List<GazetteerMatch> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (text is null) return;

@@ -16,7 +16,7 @@ internal sealed class GazetteerBuilder
     private readonly SortedDictionary<string, List<int>> _keys = new(StringComparer.Ordinal);
 
     public int PlaceCount => _places.Count;
-    public int KeyCount => _keys.Count;
+    internal int KeyCount => _keys.Count;
 
     private int Str(string? s)
     {

@@ -9,7 +9,7 @@ namespace ConflictExtract.Lexicon;
 /// inside Latin words. "Kh-101", "KH 101" and "kh101" share the key "kh101"; "Kryvyi Rih" is "kryvyirih"; "Кharkiv"
 /// with a Cyrillic К is "kharkiv".
 /// </summary>
-public static class LexiconKey
+internal static class LexiconKey
 {
     /// <summary>Appends the key characters of <paramref name="s"/> to <paramref name="destination"/>; returns how many were written, or -1 if it did not fit.</summary>
     /// <remarks>

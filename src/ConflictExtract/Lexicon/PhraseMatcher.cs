@@ -3,7 +3,7 @@ using ConflictExtract.Text;
 namespace ConflictExtract.Lexicon;
 
 /// <summary>A phrase found by a <see cref="PhraseMatcher{T}"/>: tokens [<see cref="FirstToken"/>, <see cref="EndToken"/>).</summary>
-public readonly record struct PhraseMatch<T>(int FirstToken, int EndToken, int Start, int End, T Value);
+internal readonly record struct PhraseMatch<T>(int FirstToken, int EndToken, int Start, int End, T Value);
 
 /// <summary>
 /// Finds dictionary phrases in a token stream in one left-to-right pass, longest match first.
@@ -11,7 +11,7 @@ public readonly record struct PhraseMatch<T>(int FirstToken, int EndToken, int S
 /// concatenation of its tokens' keys, so "Kryvyi Rih", "Kh-101" and "Kh 101" all match.
 /// Immutable after construction and safe to share between threads.
 /// </summary>
-public sealed class PhraseMatcher<T>
+internal sealed class PhraseMatcher<T>
 {
     private readonly Dictionary<string, T> _phrases;
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _lookup;

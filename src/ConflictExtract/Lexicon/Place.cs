@@ -29,4 +29,4 @@ public sealed record Place(string Name, PlaceKind Kind, string? Admin1, string C
 /// <param name="FirstToken">First token of the mention.</param>
 /// <param name="EndToken">Exclusive end token of the mention.</param>
 /// <param name="Confidence">Rough confidence in [0, 1]: 0.9 for regions, countries and cities, lower for villages chosen among namesakes.</param>
-public readonly record struct PlaceMention(int Start, int End, Location Location, Place Place, int FirstToken, int EndToken, float Confidence);
+internal readonly record struct PlaceMention(int Start, int End, Location Location, Place Place, int FirstToken, int EndToken, float Confidence);

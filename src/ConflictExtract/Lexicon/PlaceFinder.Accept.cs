@@ -5,7 +5,7 @@ using ConflictExtract.Text;
 namespace ConflictExtract.Lexicon;
 
 /// <summary>Whether a gazetteer name in context really names a place: rivers, stop words, person names, villages without evidence.</summary>
-public sealed partial class PlaceFinder
+internal sealed partial class PlaceFinder
 {
     /// <summary>How many word tokens before a name a locative may stand ("in the village of X").</summary>
     private const int LocativeReach = 3;

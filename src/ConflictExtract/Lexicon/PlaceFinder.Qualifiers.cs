@@ -12,7 +12,7 @@ namespace ConflictExtract.Lexicon;
 /// names, and the qualifier is a region (or raion, or country) mention of its own that the scene stage does not count
 /// as a place struck. A bare stem there ("Velykyi Burluk, Kharkiv") is the region, not its capital city.
 /// </summary>
-public sealed partial class PlaceFinder
+internal sealed partial class PlaceFinder
 {
     /// <summary>The most words a foreign first-level region's name takes in a qualifier ("Khyber Pakhtunkhwa province").</summary>
     private const int MaxAdminWords = 4;

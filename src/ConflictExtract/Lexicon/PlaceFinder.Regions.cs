@@ -4,7 +4,7 @@ using ConflictExtract.Records;
 namespace ConflictExtract.Lexicon;
 
 /// <summary>Region phrases: "Kharkiv Oblast", "the Kharkiv region", "region of Kharkiv", "Donetsk and Luhansk regions", raions.</summary>
-public sealed partial class PlaceFinder
+internal sealed partial class PlaceFinder
 {
     /// <summary>Makes item <paramref name="i"/> a region, a raion or a part of a city when a region phrase names it.</summary>
     private void RegionPhrase(in Scan s, Span<Item> span, int i)

@@ -31,7 +31,7 @@ namespace ConflictExtract.Lexicon;
 /// The English words it reads are data (<c>Languages/English/place-words.txt</c>). Immutable and thread-safe;
 /// <see cref="Find"/> allocates only its result (its work lists are the pipeline's per-thread workspace).
 /// </summary>
-public sealed partial class PlaceFinder
+internal sealed partial class PlaceFinder
 {
     private static readonly Lazy<PlaceFinder> s_default = new(() => new PlaceFinder(Gazetteer.Default), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Gazetteer _gazetteer;

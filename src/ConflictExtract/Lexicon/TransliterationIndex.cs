@@ -1,4 +1,3 @@
-using ConflictExtract.Lexicon;
 using ConflictExtract.Records;
 
 namespace ConflictExtract.Lexicon;

@@ -1,8 +1,6 @@
-using ConflictExtract.Records;
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Reflection;
 using ConflictExtract.Languages;
 using ConflictExtract.Text;
 
@@ -27,7 +25,7 @@ namespace ConflictExtract.Lexicon;
 public sealed class WeaponCatalogue
 {
     /// <summary>Name of the embedded resource holding the default catalogue.</summary>
-    public const string ResourceName = "ConflictExtract.Models.weapons.weapons.tsv";
+    internal const string ResourceName = "ConflictExtract.Models.weapons.weapons.tsv";
 
     private const int ContextWindow = 12;
 
@@ -71,7 +69,7 @@ public sealed class WeaponCatalogue
     public int Count => _entries.Length;
 
     /// <summary>Number of distinct lookup keys written in the catalogue (names and aliases, without generated plurals).</summary>
-    public int AliasCount => _aliasCount;
+    internal int AliasCount => _aliasCount;
 
     /// <summary>All systems, in catalogue order.</summary>
     public IReadOnlyList<WeaponEntry> Entries => _entries;
@@ -107,7 +105,7 @@ public sealed class WeaponCatalogue
     /// All catalogue weapons in <paramref name="text"/>, in text order, longest match first, one pass.
     /// <paramref name="tokens"/> must be the tokenizer's tokens of <paramref name="text"/>. Never throws on odd input.
     /// </summary>
-    public IReadOnlyList<WeaponMention> Find(string text, ReadOnlySpan<Token> tokens)
+    internal IReadOnlyList<WeaponMention> Find(string text, ReadOnlySpan<Token> tokens)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
         // Count the virtual tokens: each slash inside a word splits it into parts separated by a "/" token.

@@ -4,7 +4,7 @@ using ConflictExtract.Serialization;
 namespace ConflictExtract.Lexicon;
 
 /// <summary>Conversions between <see cref="WeaponCategory"/> and the contract's strings.</summary>
-public static class WeaponCategories
+internal static class WeaponCategories
 {
     private static readonly WeaponCategory[] Values = Enum.GetValues<WeaponCategory>();
     private static readonly string[] Names = Array.ConvertAll(Values, v => ContractEnumConverter<WeaponCategory>.NameOf(v));

@@ -7,7 +7,7 @@ namespace ConflictExtract.Lexicon;
 /// <param name="Start">Start offset (UTF-16, inclusive).</param>
 /// <param name="End">End offset (exclusive).</param>
 /// <param name="Category">The category the phrase implies.</param>
-public readonly record struct WeaponClassMention(int Start, int End, WeaponCategory Category);
+internal readonly record struct WeaponClassMention(int Start, int End, WeaponCategory Category);
 
 /// <summary>
 /// Maps generic weapon phrases to a contract category, for a strike's <c>weaponCategory</c> when no
@@ -21,7 +21,7 @@ public readonly record struct WeaponClassMention(int Start, int End, WeaponCateg
 /// "reconnaissance/surveillance drone" → recon-drone; "rockets", "MLRS" → rocket-artillery; "shelling",
 /// "shells", "artillery", "mortar", "howitzer" → artillery; a bare "missile" has no category.
 /// </remarks>
-public static class WeaponClassifier
+internal static class WeaponClassifier
 {
     private static readonly (string Phrase, WeaponCategory Category)[] Table =
     [

@@ -29,4 +29,4 @@ public sealed record WeaponEntry(
 /// <param name="Start">Start offset (UTF-16, inclusive).</param>
 /// <param name="End">End offset (exclusive).</param>
 /// <param name="Entry">The catalogue entry.</param>
-public readonly record struct WeaponMention(int Start, int End, WeaponEntry Entry);
+internal readonly record struct WeaponMention(int Start, int End, WeaponEntry Entry);

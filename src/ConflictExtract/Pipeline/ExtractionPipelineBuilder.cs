@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ConflictExtract.Analysis;
 using ConflictExtract.Building;
 using ConflictExtract.Languages;

@@ -6,23 +6,23 @@ namespace ConflictExtract.Recognizers;
 /// <param name="Start">UTF-16 start offset into the input.</param>
 /// <param name="End">Exclusive end offset.</param>
 /// <param name="Value">The count with its bounds and qualifier.</param>
-public readonly record struct QuantityMention(int Start, int End, Quantity Value);
+internal readonly record struct QuantityMention(int Start, int End, Quantity Value);
 
 /// <summary>A date phrase found in the text.</summary>
 /// <param name="Start">UTF-16 start offset into the input.</param>
 /// <param name="End">Exclusive end offset.</param>
 /// <param name="Value">The resolved date or span, or null when it cannot be resolved (a relative date without a publication date).</param>
 /// <param name="Timex">The TIMEX form of the phrase ("XXXX-01-02", "XXXX-WXX-5", "2023-12-30"), or null when it has none that is independent of the reference date.</param>
-public readonly record struct DateMention(int Start, int End, DateRange? Value, string? Timex);
+internal readonly record struct DateMention(int Start, int End, DateRange? Value, string? Timex);
 
 /// <summary>A distance found in the text ("650 km", "up to 650 kilometres", "300 miles"), converted to kilometres.</summary>
 /// <param name="Start">UTF-16 start offset into the input.</param>
 /// <param name="End">Exclusive end offset.</param>
 /// <param name="Kilometres">The distance in kilometres.</param>
-public readonly record struct DistanceMention(int Start, int End, double Kilometres);
+internal readonly record struct DistanceMention(int Start, int End, double Kilometres);
 
 /// <summary>Everything the recognizer layer found in one text, each list ordered by start offset.</summary>
-public sealed class RecognizedValues
+internal sealed class RecognizedValues
 {
     /// <summary>An empty result.</summary>
     public static RecognizedValues Empty { get; } = new([], [], []);

@@ -11,7 +11,7 @@ namespace ConflictExtract.Recognizers;
 /// The baseline: Microsoft.Recognizers.Text's Number, NumberRange, Dimension and DateTime models run over the whole
 /// document. Slow (tens of milliseconds per article); kept for benchmarks and comparisons, not for production.
 /// </summary>
-public static class NaiveRecognizers
+internal static class NaiveRecognizers
 {
     private static readonly Lazy<IModel> Number = new(() => new NumberRecognizer(Culture.English).GetNumberModel());
     private static readonly Lazy<IModel> Range = new(() => new NumberRecognizer(Culture.English).GetNumberRangeModel());

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ConflictExtract.Text;
-using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
 using Microsoft.Recognizers.Text.DateTime.English;
 using Token = ConflictExtract.Text.Token;
@@ -15,7 +14,7 @@ namespace ConflictExtract.Recognizers;
 /// fast paths leave over, and its TIMEX answers are cached per phrase. Create once and share:
 /// the instance is thread-safe and holds no mutable state other than a bounded concurrent cache.
 /// </summary>
-public sealed class RecognizerLayer
+internal sealed class RecognizerLayer
 {
     private const int MaxCacheEntries = 8192;
     private const int MaxWindowChars = 200;

@@ -1,7 +1,7 @@
 namespace ConflictExtract.Tagging;
 
 /// <summary>The entity types the <see cref="EntityTagger"/> finds.</summary>
-public enum EntityLabel : byte
+internal enum EntityLabel : byte
 {
     /// <summary>No entity.</summary>
     None = 0,
@@ -22,7 +22,7 @@ public enum EntityLabel : byte
 /// (for example from <see cref="Lexicon.PlaceFinder"/> and <see cref="Lexicon.WeaponCatalogue"/>), or none at all.
 /// </summary>
 [Flags]
-public enum TaggerHints : byte
+internal enum TaggerHints : byte
 {
     /// <summary>No hint.</summary>
     None = 0,
@@ -46,4 +46,4 @@ public enum TaggerHints : byte
 /// <param name="EndToken">Index one past the last token.</param>
 /// <param name="Label">The entity type.</param>
 /// <param name="Score">Mean probability of the chosen tags over the span's tokens, in (0, 1].</param>
-public readonly record struct TaggedSpan(int Start, int End, int FirstToken, int EndToken, EntityLabel Label, float Score);
+internal readonly record struct TaggedSpan(int Start, int End, int FirstToken, int EndToken, EntityLabel Label, float Score);

@@ -20,7 +20,7 @@ namespace ConflictExtract.Tagging;
 public sealed class EntityTagger
 {
     /// <summary>The embedded model's resource name (MSBuild may write the folder separator as '/').</summary>
-    public const string ResourceName = "ConflictExtract.Models.tagger.tagger.bin";
+    internal const string ResourceName = "ConflictExtract.Models.tagger.tagger.bin";
 
     internal const int ClassCount = 11; // O, B-Loc..B-Weapon, I-Loc..I-Weapon
     internal const int LabelCount = 5;
@@ -70,13 +70,13 @@ public sealed class EntityTagger
     public static EntityTagger Default => s_default.Value;
 
     /// <summary>Size of the hashed feature space, in bits.</summary>
-    public int HashBits => _bits;
+    internal int HashBits => _bits;
 
     /// <summary>Number of feature buckets with stored weights.</summary>
-    public int FeatureCount => Buckets.Length;
+    internal int FeatureCount => Buckets.Length;
 
     /// <summary>True when the model was trained with <see cref="TaggerHints"/> (it still works without them, less well).</summary>
-    public bool UsesHints { get; }
+    internal bool UsesHints { get; }
 
     internal int[] Buckets { get; }
 
@@ -150,7 +150,7 @@ public sealed class EntityTagger
     /// <see cref="PlaceFinder.Default"/> and <see cref="WeaponCatalogue.Default"/> (if this model uses hints).
     /// Never throws on odd input.
     /// </summary>
-    public IReadOnlyList<TaggedSpan> Tag(string? text)
+    internal IReadOnlyList<TaggedSpan> Tag(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
         var tokens = Tokenizer.Tokenize(text);
@@ -163,7 +163,7 @@ public sealed class EntityTagger
     /// Per-token hints from a place finder and a weapon catalogue (either may be null), for
     /// <see cref="Tag(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence}, ReadOnlySpan{TaggerHints})"/>.
     /// </summary>
-    public static TaggerHints[] ComputeHints(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+    internal static TaggerHints[] ComputeHints(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
         PlaceFinder? places, WeaponCatalogue? weapons)
     {
         if (string.IsNullOrEmpty(text) || tokens.IsEmpty) return [];
@@ -174,7 +174,7 @@ public sealed class EntityTagger
     /// Per-token hints from mentions the caller already has (the pipeline's place and weapon mentions of the same text and
     /// tokens), so nothing is looked up twice. Mentions that do not fit the tokens are ignored.
     /// </summary>
-    public static TaggerHints[] HintsFrom(ReadOnlySpan<Token> tokens, IReadOnlyList<PlaceMention>? places, IReadOnlyList<WeaponMention>? weapons)
+    internal static TaggerHints[] HintsFrom(ReadOnlySpan<Token> tokens, IReadOnlyList<PlaceMention>? places, IReadOnlyList<WeaponMention>? weapons)
     {
         if (tokens.IsEmpty) return [];
         var hints = new TaggerHints[tokens.Length];
@@ -222,7 +222,7 @@ public sealed class EntityTagger
     /// <paramref name="sentences"/> is empty all tokens are one sentence). <paramref name="hints"/> holds one value per token
     /// or is empty. Returns spans in text order. Never throws on odd input.
     /// </summary>
-    public IReadOnlyList<TaggedSpan> Tag(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+    internal IReadOnlyList<TaggedSpan> Tag(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
         ReadOnlySpan<TaggerHints> hints = default)
     {
         var result = new List<TaggedSpan>();

@@ -19,7 +19,7 @@ namespace ConflictExtract.Text;
 /// start lower case, unless the previous line ends in a comma, hyphen, opening bracket or a function word (wrapped prose).</item>
 /// </list>
 /// </remarks>
-public static class SentenceSplitter
+internal static class SentenceSplitter
 {
     /// <summary>Tokenizes and splits <paramref name="text"/>.</summary>
     public static Sentence[] Split(string text)

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace ConflictExtract.Text;
 
 /// <summary>The coarse kind of a token.</summary>
-public enum TokenKind : byte
+internal enum TokenKind : byte
 {
     /// <summary>Letters, possibly with inner hyphens, apostrophes, digits or slashes ("Kharkiv", "KN-23/24", "don't").</summary>
     Word,
@@ -20,7 +20,7 @@ public enum TokenKind : byte
 
 /// <summary>Facts about a token that later stages test often; computed once by the tokenizer.</summary>
 [Flags]
-public enum TokenFlags : ushort
+internal enum TokenFlags : ushort
 {
     /// <summary>None.</summary>
     None = 0,
@@ -49,7 +49,7 @@ public enum TokenFlags : ushort
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
 [DebuggerDisplay("{Kind} [{Start}..{End})")]
-public readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags)
+internal readonly record struct Token(int Start, int Length, TokenKind Kind, TokenFlags Flags)
 {
     /// <summary>Exclusive end offset.</summary>
     public int End => Start + Length;
@@ -63,7 +63,7 @@ public readonly record struct Token(int Start, int Length, TokenKind Kind, Token
 
 /// <summary>A sentence: a run of tokens [<see cref="FirstToken"/>, <see cref="EndToken"/>) and its character extent.</summary>
 [DebuggerDisplay("tokens [{FirstToken}..{EndToken}) chars [{Start}..{End})")]
-public readonly record struct Sentence(int FirstToken, int EndToken, int Start, int End)
+internal readonly record struct Sentence(int FirstToken, int EndToken, int Start, int End)
 {
     /// <summary>Number of tokens.</summary>
     public int TokenCount => EndToken - FirstToken;

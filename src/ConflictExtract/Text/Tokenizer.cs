@@ -32,7 +32,7 @@ namespace ConflictExtract.Text;
 /// ZWJ sequences stay attached); a lone surrogate is a one-character symbol.</item>
 /// </list>
 /// </remarks>
-public static class Tokenizer
+internal static class Tokenizer
 {
     /// <summary>Tokenizes <paramref name="text"/> into a new array (the pipeline tokenizes into its workspace's list instead).</summary>
     public static Token[] Tokenize(string text)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConflictExtract.Cli;
 using static ConflictExtract.Tests.Cli.CliHarness;
 

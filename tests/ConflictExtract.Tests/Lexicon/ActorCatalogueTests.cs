@@ -1,6 +1,5 @@
 using System.Text;
 using ConflictExtract.Lexicon;
-using ConflictExtract.Text;
 
 namespace ConflictExtract.Tests.Lexicon;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ConflictExtract.Lexicon;
 using ConflictExtract.Records;
 using Xunit.Abstractions;

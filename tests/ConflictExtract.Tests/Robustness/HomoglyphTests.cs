@@ -1,6 +1,5 @@
 using ConflictExtract.Lexicon;
 using ConflictExtract.Records;
-using ConflictExtract.Serialization;
 
 namespace ConflictExtract.Tests.Robustness;
 
