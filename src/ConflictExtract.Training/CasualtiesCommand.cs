@@ -149,8 +149,12 @@ public sealed class CasualtiesCommand : ITrainingCommand
         return (int)(h % 100000);
     }
 
-    private static long Predict(CountModel model, DocumentFigures d) =>
-        CasualtyData.SumChosen(d.Figures, [.. d.Figures.Select(f => model.Score(f.Features) > 0)]);
+    /// <summary>The total the summary stage reports: the chosen figures' sum, or the rules' total when the model chooses none.</summary>
+    private static long Predict(CountModel model, DocumentFigures d)
+    {
+        bool[] chosen = [.. d.Figures.Select(f => model.Score(f.Features) > 0)];
+        return chosen.Contains(true) ? CasualtyData.SumChosen(d.Figures, chosen) : d.RuleTotal;
+    }
 
     private static (CountModel Model, string Json) Train(MLContext ml, string trainer, IEnumerable<Labelled> labelled, float ucdpWeight)
     {

@@ -86,7 +86,7 @@ internal sealed class Totals : Scratch
     /// <summary>The total of the figures the model chooses (a subset never added to its whole); null when it chooses none.</summary>
     public Quantity? Learned(DocumentAnalysis a, List<CasualtyDraft> casualties, CasualtyKind kind, CountModel model)
     {
-        var (figures, ruleSelected, _) = Figures(a, casualties, kind);
+        var (figures, ruleSelected, ruleTotal) = Figures(a, casualties, kind);
         if (figures.Count == 0) return null;
         Span<float> x = stackalloc float[CasualtyFeatures.Count];
         _chosen.Clear();
@@ -105,6 +105,10 @@ internal sealed class Totals : Scratch
             foreach (var g in _chosen)
                 if (!g.Subset && g.Sentence == f.Sentence && g.WordToken == f.WordToken) { _chosen.Add(f); break; }
         }
+        // A model that chooses none of several current figures is outside what it learned from: WAD's descriptions
+        // rarely hold more than a few figures, a digest of headlines holds dozens. Nothing chosen where the rules count
+        // a total is no reason to report none; the rules' count stands.
+        if (_chosen.Count == 0 && ruleTotal is not null) return ruleTotal;
         return SumChosen(_chosen);
     }
 

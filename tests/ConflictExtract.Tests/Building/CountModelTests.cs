@@ -1,5 +1,7 @@
 using System.Text;
 using ConflictExtract.Building;
+using ConflictExtract.Pipeline;
+using ConflictExtract.Records;
 
 namespace ConflictExtract.Tests.Building;
 
@@ -49,5 +51,26 @@ public class CountModelTests
         Assert.Throws<InvalidDataException>(() => Load(Tree("0")));  // a node pointing at itself
         Assert.Throws<InvalidDataException>(() => Load(Tree("-5"))); // a leaf that does not exist
         Assert.Equal(1f, Load(Tree("-1")).Score(new float[CasualtyFeatures.Count]));
+    }
+
+    [Fact]
+    public void AModelThatChoosesNoFigureLeavesTheRulesTotal()
+    {
+        // A model outside what it learned (a digest of many headlines) may score every figure below zero; the summary then
+        // reports the rules' count, not "none", while a model that chooses figures still decides.
+        var rejectAll = Load($$"""{"format":"{{CountModel.Format}}","features":[{{Features}}],"kind":"linear","bias":-1,"weights":[{{string.Join(',', Enumerable.Repeat("0", CasualtyFeatures.Count))}}]}""");
+        var acceptAll = Load($$"""{"format":"{{CountModel.Format}}","features":[{{Features}}],"kind":"linear","bias":1,"weights":[{{string.Join(',', Enumerable.Repeat("0", CasualtyFeatures.Count))}}]}""");
+        const string text = "Shelling killed two soldiers near Avdiivka on Monday. A drone killed three civilians in Nikopol on Tuesday. "
+            + "Officials said earlier that as many as 40 people had died in the region since the spring.";
+        var options = new ExtractionOptions { PublishedAt = new DateOnly(2024, 6, 12) };
+        ExtractionResult With(CountModel? m) => new ExtractionPipelineBuilder(ModelSet.Default).UseDefaultStages()
+            .Replace(StageNames.Summary, new SummaryStage(m)).Build().Run(text, options);
+
+        var rules = With(null).Summary.Killed;
+        Assert.NotNull(rules);
+        Assert.Equal(rules, With(rejectAll).Summary.Killed);
+        var every = With(acceptAll).Summary.Killed;
+        Assert.NotNull(every);
+        Assert.True(every.Best >= rules.Best, $"choosing every figure gives {every.Best}, the rules {rules.Best}");
     }
 }
