@@ -162,11 +162,7 @@ internal sealed partial class CasualtyRules
             int q = _a.QuantityAt[k];
             if (q >= 0 && inParenthetical)
             {
-                // Between dashes a count is part of the count before them ("Six children - three of them siblings -").
-                var ph = _a.Quantities[q];
-                k = ph.First;
-                if (!_used.Contains((q, kind)) && GroupAfter(ph.End, i, NextFollowingWindow, out bool isPerson) is var pg && (isPerson || IsPartOfAnother(ph, k)))
-                    AddSubset(si, kind, q, cumulative, pg, ph.Start, ph.EndChar);
+                k = SubsetBetweenDashes(q, i, si, kind, cumulative);
                 continue;
             }
             if (q >= 0)
@@ -219,6 +215,19 @@ internal sealed partial class CasualtyRules
         if (singular >= 0) return Singular(singular);
         if (startAt == i && BarePersonBefore(i, from)) return CountHit.OfPerson(i - 1, GroupOf(i - 1)); // "a devotee injured"
         return SingularSubject(startAt, from, i);
+    }
+
+    /// <summary>
+    /// Between dashes a count is part of the count before them ("Six children - three of them siblings -"): a subset
+    /// when it names people or a part. Returns the count's first token, where the leftward scan goes on.
+    /// </summary>
+    private int SubsetBetweenDashes(int q, int i, int si, CasualtyKind kind, bool cumulative)
+    {
+        var ph = _a.Quantities[q];
+        if (!_used.Contains((q, kind)) && GroupAfter(ph.End, i, NextFollowingWindow, out bool isPerson) is var pg
+            && (isPerson || IsPartOfAnother(ph, ph.First)))
+            AddSubset(si, kind, q, cumulative, pg, ph.Start, ph.EndChar);
+        return ph.First;
     }
 
     /// <summary>The person joined by "and" after a count ("two sons and a neighbour"): one casualty of its own.</summary>
